@@ -1,0 +1,35 @@
+package io.choreography.tracker.rules.extract;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the tracker reads from one record.
+ *
+ * <p>For a record that matches steps, {@code traceId}, {@code eventId}, {@code type} and {@code time} are those of
+ * the first match. For one that matches nothing they come from the default sources plus every source named in
+ * the loaded definitions (SPEC section 2), so that a trace search still finds it.
+ *
+ * @param traceId null when no source yielded one
+ * @param type null when no source yielded one
+ * @param time never null: falls back to the record timestamp
+ * @param eventId never null: falls back to "topic-partition-offset"
+ * @param cloudEvent true for a CloudEvent in binary or structured mode
+ */
+public record ExtractedEvent(
+    String eventId,
+    String traceId,
+    String type,
+    Instant time,
+    Payload payload,
+    boolean cloudEvent,
+    List<StepMatch> matches) {
+
+  public ExtractedEvent {
+    matches = List.copyOf(matches);
+  }
+
+  public boolean matched() {
+    return !matches.isEmpty();
+  }
+}
