@@ -1,0 +1,38 @@
+package io.choreography.tracker.service.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/traces/{traceId}}: everything known of one trace, across all topics, in time order. */
+@RestController
+@RequestMapping("/api/traces")
+public class TraceController {
+
+  private final TraceQueries queries;
+
+  public TraceController(TraceQueries queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/{traceId}")
+  public Map<String, Object> trace(@PathVariable String traceId) {
+    TraceIds.validate(traceId);
+    List<JsonNode> events = queries.events(traceId);
+    if (events.isEmpty()) {
+      throw ApiException.notFound("no events known for trace id '" + traceId + "'");
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("traceId", traceId);
+    answer.put("events", events);
+    answer.put("instances", List.of());
+    answer.put("incidents", List.of());
+    answer.put("truncated", events.size() >= TraceQueries.MAX_EVENTS);
+    return answer;
+  }
+}

@@ -1,0 +1,52 @@
+package io.choreography.tracker.service.elasticsearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * Installs the tracker's index templates (explicit mappings; {@code dynamic: strict}, so a document the tracker
+ * did not mean to write is refused rather than silently mapped). Idempotent: a template is simply replaced.
+ */
+public final class IndexTemplates {
+
+  private final RestClient client;
+  private final IndexNames names;
+  private volatile boolean installed;
+
+  public IndexTemplates(RestClient client, IndexNames names) {
+    this.client = client;
+    this.names = names;
+  }
+
+  /** Installs the templates unless this instance already did; throws when Elasticsearch is unreachable. */
+  public void ensureInstalled() throws IOException {
+    if (installed) {
+      return;
+    }
+    put(names.eventsTemplate(), "events-template.json");
+    installed = true;
+  }
+
+  private void put(String name, String resource) throws IOException {
+    Request request = new Request("PUT", "/_index_template/" + name);
+    request.setJsonEntity(load(resource).replace("${prefix}", names.prefix()));
+    client.performRequest(request);
+  }
+
+  /** The template body with the prefix applied, for tests that compare mappings. */
+  public String body(String resource) throws IOException {
+    return load(resource).replace("${prefix}", names.prefix());
+  }
+
+  private static String load(String resource) throws IOException {
+    try (InputStream in = IndexTemplates.class.getResourceAsStream("/elasticsearch/" + resource)) {
+      if (in == null) {
+        throw new IOException("template resource missing: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

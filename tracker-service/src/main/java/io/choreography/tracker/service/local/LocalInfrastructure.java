@@ -1,0 +1,79 @@
+package io.choreography.tracker.service.local;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real Kafka broker and a real Elasticsearch node on this machine, without Docker: what {@code
+ * tracker.local=true} runs, and what the integration tests run. Everything lives under one directory that
+ * survives restarts.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+  private final LocalKafkaBroker kafka;
+  private final LocalElasticsearchNode elasticsearch;
+  private final PrintStream progress;
+
+  private LocalInfrastructure(LocalKafkaBroker kafka, LocalElasticsearchNode elasticsearch, PrintStream progress) {
+    this.kafka = kafka;
+    this.elasticsearch = elasticsearch;
+    this.progress = progress;
+  }
+
+  /**
+   * Starts both. Elasticsearch starts first in the background while the broker starts here, since it takes
+   * longer.
+   */
+  public static LocalInfrastructure start(
+      Path dir, int kafkaPort, int elasticsearchPort, int elasticsearchHeapMb, PrintStream progress)
+      throws Exception {
+    Files.createDirectories(dir);
+    Path home = new ElasticsearchDistribution(ElasticsearchDistribution.bundledVersion(), progress)
+        .unpackInto(dir);
+    LocalElasticsearchNode es =
+        new LocalElasticsearchNode(home, dir.resolve("elasticsearch"), elasticsearchPort, elasticsearchHeapMb, progress);
+    LocalKafkaBroker broker = new LocalKafkaBroker(dir.resolve("kafka"), "127.0.0.1", kafkaPort, kafkaPort + 1);
+    Exception[] esFailure = new Exception[1];
+    Thread esStarter = new Thread(() -> {
+      try {
+        es.start();
+      } catch (Exception e) {
+        esFailure[0] = e;
+      }
+    }, "local-elasticsearch-start");
+    esStarter.start();
+    long start = System.nanoTime();
+    progress.printf("starting Kafka at %s ...%n", broker.bootstrapServers());
+    try {
+      broker.start();
+    } catch (Exception e) {
+      esStarter.join();
+      es.close();
+      throw e;
+    }
+    progress.printf("Kafka ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    esStarter.join();
+    if (esFailure[0] != null) {
+      broker.close();
+      throw esFailure[0];
+    }
+    return new LocalInfrastructure(broker, es, progress);
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public String elasticsearchUri() {
+    return elasticsearch.uri();
+  }
+
+  @Override
+  public void close() {
+    progress.println("stopping local Kafka and Elasticsearch ...");
+    kafka.close();
+    elasticsearch.close();
+    progress.println("local Kafka and Elasticsearch stopped");
+  }
+}
