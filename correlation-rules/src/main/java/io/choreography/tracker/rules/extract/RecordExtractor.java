@@ -37,7 +37,7 @@ public final class RecordExtractor {
       return new ExtractedEvent("unknown", null, null, Instant.EPOCH, Payload.EMPTY, false, List.of());
     }
     try {
-      return extract(RecordReader.read(record));
+      return extractUnguarded(record);
     } catch (RuntimeException | StackOverflowError e) {
       // Not expected; but one unreadable record must never stop tracking of a topic: keep what is certain.
       return new ExtractedEvent(record.coordinates(), null, null, Instant.ofEpochMilli(record.timestamp()),
@@ -45,8 +45,9 @@ public final class RecordExtractor {
     }
   }
 
-  private ExtractedEvent extract(RecordView view) {
-    RawRecord record = view.record();
+  /** {@link #extract} without its safety net; tests use it to prove that the net is never needed. */
+  ExtractedEvent extractUnguarded(RawRecord record) {
+    RecordView view = RecordReader.read(record);
     TopicCandidates candidates =
         candidatesByTopic.computeIfAbsent(record.topic(), topic -> TopicCandidates.of(topic, processes));
     List<StepMatch> matches = new ArrayList<>(candidates.processes().size());
