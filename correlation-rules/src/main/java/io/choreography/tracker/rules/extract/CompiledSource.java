@@ -2,6 +2,7 @@ package io.choreography.tracker.rules.extract;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import io.choreography.tracker.rules.definition.ValueSource;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -93,9 +94,9 @@ final class CompiledSource {
   }
 
   /** The first time one of the sources yields that parses; an unparsable value falls through to the next. */
-  static java.time.Instant firstTime(List<CompiledSource> sources, RecordView view) {
+  static Instant firstTime(List<CompiledSource> sources, RecordView view) {
     for (CompiledSource s : sources) {
-      java.time.Instant time = EventTimes.parse(s.read(view));
+      Instant time = EventTimes.parse(s.read(view));
       if (time != null) {
         return time;
       }
