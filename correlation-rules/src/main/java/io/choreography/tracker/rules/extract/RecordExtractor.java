@@ -2,20 +2,106 @@ package io.choreography.tracker.rules.extract;
 
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Reads trace id, type, time and event id from a record (headers + bytes) and matches it to process steps.
  * Thread-safe; never throws on bad input (invalid JSON, binary, empty, garbage headers).
+ *
+ * <p>Per record the value is parsed at most once and shared by every process; the steps that can match a topic
+ * are computed once per topic and cached.
  */
 public final class RecordExtractor {
 
   private final ProcessDefinitions definitions;
+  private final List<CompiledProcess> processes;
+  private final UnmatchedSources unmatched;
+  private final ConcurrentMap<String, TopicCandidates> candidatesByTopic = new ConcurrentHashMap<>();
 
   public RecordExtractor(ProcessDefinitions definitions) {
     this.definitions = definitions;
+    this.processes = definitions.all().stream().map(CompiledProcess::new).toList();
+    this.unmatched = UnmatchedSources.of(definitions.all());
+  }
+
+  public ProcessDefinitions definitions() {
+    return definitions;
   }
 
   public ExtractedEvent extract(RawRecord record) {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (record == null) {
+      return new ExtractedEvent("unknown", null, null, Instant.EPOCH, Payload.EMPTY, false, List.of());
+    }
+    try {
+      return extractUnguarded(record);
+    } catch (RuntimeException | StackOverflowError e) {
+      // Not expected; but one unreadable record must never stop tracking of a topic: keep what is certain.
+      return new ExtractedEvent(record.coordinates(), null, null, Instant.ofEpochMilli(record.timestamp()),
+          Payload.EMPTY, false, List.of());
+    }
+  }
+
+  /** {@link #extract} without its safety net; tests use it to prove that the net is never needed. */
+  ExtractedEvent extractUnguarded(RawRecord record) {
+    RecordView view = RecordReader.read(record);
+    TopicCandidates candidates =
+        candidatesByTopic.computeIfAbsent(record.topic(), topic -> TopicCandidates.of(topic, processes));
+    List<StepMatch> matches = new ArrayList<>(candidates.processes().size());
+    String firstType = null;
+    for (TopicCandidates.Candidate candidate : candidates.processes()) {
+      CompiledProcess process = candidate.process();
+      String type = CompiledSource.first(process.eventType(), view);
+      if (type == null) {
+        continue;
+      }
+      CompiledStep step = firstMatch(candidate.steps(), type, view);
+      if (step == null) {
+        continue;
+      }
+      if (matches.isEmpty()) {
+        firstType = type;
+      }
+      matches.add(new StepMatch(process.id(), step.id(),
+          CompiledSource.first(process.correlation(), view),
+          eventId(process.eventId(), view),
+          time(process.eventTime(), view)));
+    }
+    if (!matches.isEmpty()) {
+      StepMatch first = matches.get(0);
+      return new ExtractedEvent(first.eventId(), first.traceId(), firstType, first.time(), view.payload(),
+          view.cloudEvent(), matches);
+    }
+    return new ExtractedEvent(
+        eventId(unmatched.eventId(), view),
+        CompiledSource.first(unmatched.traceId(), view),
+        CompiledSource.first(unmatched.eventType(), view),
+        time(unmatched.eventTime(), view),
+        view.payload(),
+        view.cloudEvent(),
+        List.of());
+  }
+
+  /** Per process at most one match: the first step in definition order. */
+  private static CompiledStep firstMatch(List<CompiledStep> steps, String type, RecordView view) {
+    for (CompiledStep step : steps) {
+      if (step.matches(type, view)) {
+        return step;
+      }
+    }
+    return null;
+  }
+
+  private static String eventId(List<CompiledSource> sources, RecordView view) {
+    String id = CompiledSource.first(sources, view);
+    return id != null ? id : view.record().coordinates();
+  }
+
+  private static Instant time(List<CompiledSource> sources, RecordView view) {
+    Instant time = CompiledSource.firstTime(sources, view);
+    return time != null ? time : Instant.ofEpochMilli(view.record().timestamp());
   }
 }
