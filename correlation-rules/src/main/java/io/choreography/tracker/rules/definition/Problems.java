@@ -2,6 +2,7 @@ package io.choreography.tracker.rules.definition;
 
 import io.choreography.tracker.rules.definition.DefinitionException.Problem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -32,8 +33,9 @@ final class Problems {
     return found.isEmpty();
   }
 
+  /** In line order (stable): a file's problems read top to bottom, like the file. */
   List<Problem> all() {
-    return List.copyOf(found);
+    return found.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
   }
 
   /** The 1-based line where {@code node} starts, 0 when unknown. */

@@ -228,8 +228,8 @@ class ValidationRulesTest {
 
     // then
     assertThat(problems).containsExactly(
-        problem(3, "cycle in 'after': a -> b -> a"),
-        problem(2, "process 'p' has no start step (a step without 'after')"));
+        problem(2, "process 'p' has no start step (a step without 'after')"),
+        problem(3, "cycle in 'after': a -> b -> a"));
   }
 
   @Test
@@ -502,8 +502,8 @@ class ValidationRulesTest {
 
     // then
     assertThat(problems).containsExactly(
-        problem(5, "step 'a': invalid end 'done': must be 'completed' or 'failed'"),
-        problem(2, "process 'p' has no end step (a step with 'end: completed' or 'end: failed')"));
+        problem(2, "process 'p' has no end step (a step with 'end: completed' or 'end: failed')"),
+        problem(5, "step 'a': invalid end 'done': must be 'completed' or 'failed'"));
   }
 
   @Test
@@ -585,7 +585,7 @@ class ValidationRulesTest {
     // then
     assertThat(e.problems()).extracting(Problem::source).containsExactly("b.yaml", "b.yaml", "c.yaml");
     assertThat(e.getMessage()).startsWith("invalid process definitions (3 problems):")
-        .contains("b.yaml:5: step 'a': invalid duration 'soon' for 'within'")
-        .contains("b.yaml:2: process 'bad' has no end step");
+        .containsSubsequence("b.yaml:2: process 'bad' has no end step",
+            "b.yaml:5: step 'a': invalid duration 'soon' for 'within'", "c.yaml:1: YAML syntax error");
   }
 }
