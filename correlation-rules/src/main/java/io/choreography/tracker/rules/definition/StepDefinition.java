@@ -1,6 +1,8 @@
 package io.choreography.tracker.rules.definition;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,7 +30,8 @@ public record StepDefinition(
     int line) {
 
   public StepDefinition {
-    where = where == null ? Map.of() : Map.copyOf(where);
+    // Not Map.copyOf: a where value may be null (`where: {/cancelledAt: null}`), which Map.copyOf rejects.
+    where = where == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(where));
     after = after == null ? After.NONE : after;
   }
 
