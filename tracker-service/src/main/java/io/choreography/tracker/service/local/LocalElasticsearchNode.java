@@ -156,7 +156,7 @@ public final class LocalElasticsearchNode implements AutoCloseable {
     process = null;
   }
 
-  private static boolean isRoot() {
+  static boolean isRoot() {
     try {
       Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
       return Integer.valueOf(0).equals(uid);

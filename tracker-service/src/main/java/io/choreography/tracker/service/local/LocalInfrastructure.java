@@ -28,11 +28,13 @@ public final class LocalInfrastructure implements AutoCloseable {
   public static LocalInfrastructure start(
       Path dir, int kafkaPort, int elasticsearchPort, int elasticsearchHeapMb, PrintStream progress)
       throws Exception {
+    dir = dir.toAbsolutePath().normalize();
     Files.createDirectories(dir);
+    Path esBase = ElasticsearchPlacement.baseFor(dir, progress);
     Path home = new ElasticsearchDistribution(ElasticsearchDistribution.bundledVersion(), progress)
-        .unpackInto(dir);
-    LocalElasticsearchNode es =
-        new LocalElasticsearchNode(home, dir.resolve("elasticsearch"), elasticsearchPort, elasticsearchHeapMb, progress);
+        .unpackInto(esBase);
+    LocalElasticsearchNode es = new LocalElasticsearchNode(home, esBase.resolve("elasticsearch"), elasticsearchPort,
+        elasticsearchHeapMb, progress);
     LocalKafkaBroker broker = new LocalKafkaBroker(dir.resolve("kafka"), "127.0.0.1", kafkaPort, kafkaPort + 1);
     Exception[] esFailure = new Exception[1];
     Thread esStarter = new Thread(() -> {
