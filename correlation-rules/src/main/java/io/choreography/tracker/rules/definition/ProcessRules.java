@@ -1,6 +1,5 @@
 package io.choreography.tracker.rules.definition;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +115,7 @@ final class ProcessRules {
   }
 
   private static String render(After after) {
-    String list = "[" + String.join(", ", new ArrayList<>(after.steps())) + "]";
+    String list = "[" + String.join(", ", after.steps()) + "]";
     return after.mode() == After.Mode.ANY ? "{any: " + list + "}" : list;
   }
 }

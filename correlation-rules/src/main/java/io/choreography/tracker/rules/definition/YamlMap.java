@@ -1,5 +1,7 @@
 package io.choreography.tracker.rules.definition;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ final class YamlMap {
   }
 
   /** The entries with valid keys, in file order. */
-  java.util.Collection<NodeTuple> entries() {
+  Collection<NodeTuple> entries() {
     return entries.values();
   }
 
@@ -118,7 +120,7 @@ final class YamlMap {
   }
 
   /** Duration of an optional {@code key}: null when absent or invalid (reported). */
-  java.time.Duration duration(String key, boolean required) {
+  Duration duration(String key, boolean required) {
     Node value = required ? require(key) : get(key);
     return value == null ? null : YamlValues.duration(value, context, key, problems);
   }

@@ -2,6 +2,7 @@ package io.choreography.tracker.rules.definition;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
@@ -10,9 +11,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /** Reads typed values out of YAML nodes, reporting a wrong type with the node's line instead of failing. */
 final class YamlValues {
+
+  /** Constructs scalars with the same schema {@link YamlDocument} resolved their tags with. */
+  private static final LoadSettings CORE = LoadSettings.builder().setSchema(new CoreSchema()).build();
 
   private YamlValues() {}
 
@@ -59,7 +64,7 @@ final class YamlValues {
       problems.at(node, context, "'" + key + "' must be true or false, got " + describe(node));
       return null;
     }
-    return Boolean.valueOf(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
+    return Boolean.valueOf(scalar.getValue().toLowerCase(Locale.ROOT));
   }
 
   /** A positive duration, or null after reporting a problem. */
@@ -81,7 +86,7 @@ final class YamlValues {
    * {@code where} condition compares with. Throws IllegalArgumentException for integers beyond a long.
    */
   static Object scalar(ScalarNode node) {
-    Object v = new StandardConstructor(LoadSettings.builder().build()).constructSingleDocument(Optional.of(node));
+    Object v = new StandardConstructor(CORE).constructSingleDocument(Optional.of(node));
     if (v instanceof Integer i) {
       return i.longValue();
     }

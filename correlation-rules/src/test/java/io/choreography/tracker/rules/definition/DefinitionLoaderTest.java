@@ -122,7 +122,7 @@ class DefinitionLoaderTest {
             on:
               topic: t
               type: C
-              where: { /s: "1", /n: 1, /x: 1.5, /ok: true, /gone: null, /a~1b: ~ }
+              where: { /s: "1", /n: 1, /hex: 0x10, /x: 1.5, /ok: True, /gone: null, /a~1b: ~ }
             after: { any: [a, b] }
             within: PT5M
             end: completed
@@ -141,6 +141,7 @@ class DefinitionLoaderTest {
     Map<String, Object> expected = new HashMap<>();
     expected.put("/s", "1");
     expected.put("/n", 1L);
+    expected.put("/hex", 16L);
     expected.put("/x", 1.5);
     expected.put("/ok", true);
     expected.put("/gone", null);
