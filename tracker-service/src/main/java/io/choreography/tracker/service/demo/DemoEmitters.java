@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,41 +22,47 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>shipping: CloudEvents in structured mode ({@code application/cloudevents+json}), keyed by parcel.
  * </ul>
  */
-final class DemoEmitters {
+public final class DemoEmitters {
 
-  static final String ORDERS = "orders";
-  static final String PAYMENTS = "payments";
-  static final String INVENTORY = "inventory";
-  static final String SHIPPING = "shipping";
-  static final List<String> TOPICS = List.of(ORDERS, PAYMENTS, INVENTORY, SHIPPING);
+  /** The topics of the demo, as the bundled order-fulfillment definition names them. */
+  public static final List<String> TOPICS = List.of("orders", "payments", "inventory", "shipping");
 
   private final Producer<String, byte[]> producer;
   private final JsonMapper json;
+  private final String orders;
+  private final String payments;
+  private final String inventory;
+  private final String shipping;
 
-  DemoEmitters(Producer<String, byte[]> producer, JsonMapper json) {
+  /** @param topicPrefix put before each topic name (empty for the demo itself; tests isolate with it) */
+  public DemoEmitters(Producer<String, byte[]> producer, JsonMapper json, String topicPrefix) {
     this.producer = producer;
     this.json = json;
+    this.orders = topicPrefix + TOPICS.get(0);
+    this.payments = topicPrefix + TOPICS.get(1);
+    this.inventory = topicPrefix + TOPICS.get(2);
+    this.shipping = topicPrefix + TOPICS.get(3);
   }
 
   /** Checkout service: OrderPlaced and OrderStatusChanged as binary-mode CloudEvents. */
-  void checkout(DemoOrder order, String type, Instant time, Map<String, Object> extra) {
+  public Future<RecordMetadata> checkout(DemoOrder order, String type, Instant time, Map<String, Object> extra) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("orderId", order.orderId());
     data.put("customer", order.customer());
     data.put("total", order.total());
     data.putAll(extra);
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(ORDERS, order.orderId(), bytes(data));
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(orders, order.orderId(), bytes(data));
     header(r, "ce_specversion", "1.0");
     header(r, "ce_id", UUID.randomUUID().toString());
     header(r, "ce_source", "/checkout");
     header(r, "ce_type", type);
     header(r, "ce_time", time.toString());
     header(r, "content-type", "application/json");
-    producer.send(r);
+    return producer.send(r);
   }
 
   /** Payment service: knows the trace only from the W3C trace context it propagates. */
-  void payment(DemoOrder order, String type, String status, Instant time) {
+  public Future<RecordMetadata> payment(DemoOrder order, String type, String status, Instant time) {
     String paymentId = "pay-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
@@ -65,14 +73,14 @@ final class DemoEmitters {
       body.put("status", status);
     }
     body.put("occurredAt", time.toString());
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(PAYMENTS, paymentId, bytes(body));
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(payments, paymentId, bytes(body));
     String spanId = String.format("%016x", ThreadLocalRandom.current().nextLong() | 1);
     header(r, "traceparent", "00-" + order.orderId() + "-" + spanId + "-01");
-    producer.send(r);
+    return producer.send(r);
   }
 
   /** Inventory service: plain JSON, correlated only by the orderId field. */
-  void inventory(DemoOrder order, Instant time) {
+  public Future<RecordMetadata> inventory(DemoOrder order, Instant time) {
     String warehouse = "wh-" + ThreadLocalRandom.current().nextInt(1, 4);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("eventType", "GoodsFetched");
@@ -80,11 +88,11 @@ final class DemoEmitters {
     body.put("orderId", order.orderId());
     body.put("warehouse", warehouse);
     body.put("occurredAt", time.toEpochMilli());
-    producer.send(new ProducerRecord<>(INVENTORY, warehouse, bytes(body)));
+    return producer.send(new ProducerRecord<>(inventory, warehouse, bytes(body)));
   }
 
   /** Shipping service: structured-mode CloudEvents; the order id is inside {@code data}. */
-  void shipping(DemoOrder order, Instant time) {
+  public Future<RecordMetadata> shipping(DemoOrder order, Instant time) {
     String parcel = "parcel-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("specversion", "1.0");
@@ -94,9 +102,9 @@ final class DemoEmitters {
     event.put("time", time.toString());
     event.put("datacontenttype", "application/json");
     event.put("data", Map.of("orderId", order.orderId(), "carrier", "demo-express", "parcel", parcel));
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(SHIPPING, parcel, bytes(event));
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(shipping, parcel, bytes(event));
     header(r, "content-type", "application/cloudevents+json; charset=UTF-8");
-    producer.send(r);
+    return producer.send(r);
   }
 
   private byte[] bytes(Object value) {

@@ -6,10 +6,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * One order of the demo and what will happen to it. The order id is a 32-hex W3C trace id, so the payment
  * service (which only propagates {@code traceparent}) and the others (which carry {@code orderId}) agree.
  */
-record DemoOrder(String orderId, Scenario scenario, String customer, double total) {
+public record DemoOrder(String orderId, Scenario scenario, String customer, double total) {
 
   /** What the simulated services do with an order; some go wrong on purpose. */
-  enum Scenario {
+  public enum Scenario {
     HAPPY,
     /** Payment never arrives: STUCK once payment-received falls due. */
     STUCK_IN_PAYMENT,
@@ -39,7 +39,7 @@ record DemoOrder(String orderId, Scenario scenario, String customer, double tota
     }
   }
 
-  static DemoOrder next(Scenario scenario) {
+  public static DemoOrder next(Scenario scenario) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String id = String.format("%016x%016x", random.nextLong(), random.nextLong());
     String customer = "customer-" + random.nextInt(1, 5000);

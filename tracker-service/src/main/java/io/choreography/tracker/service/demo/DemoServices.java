@@ -51,7 +51,7 @@ public final class DemoServices implements SmartLifecycle {
   public synchronized void start() {
     createTopics();
     producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
-    emit = new DemoEmitters(producer, json);
+    emit = new DemoEmitters(producer, json, "");
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "demo-services"));
     long periodMicros = (long) (1_000_000 / Math.max(0.01, settings.ordersPerSecond()));
     scheduler.scheduleAtFixedRate(this::placeOrder, 500_000, periodMicros, TimeUnit.MICROSECONDS);

@@ -83,7 +83,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "true");
-    p.put("log.flush.interval.ms", "1000");
+    // Services sometimes send large events; the tracker must see them to index them (truncated) or dead-letter them.
+    p.put("message.max.bytes", String.valueOf(16 * 1024 * 1024));
     return p;
   }
 
