@@ -130,6 +130,13 @@ final class StateApplier {
     return ++s.unexpectedCount[step];
   }
 
+  static void restoreUnexpectedCount(InstanceState s, int step, long count) {
+    if (s.unexpectedCount == null) {
+      s.unexpectedCount = new long[s.reachedAt.length];
+    }
+    s.unexpectedCount[step] = count;
+  }
+
   static void raiseUnexpected(InstanceState s, int step, long stepEventHash, long count, long now, String message,
       EngineOutput out) {
     addSeen(s, stepEventHash);
