@@ -181,7 +181,7 @@ public final class InstanceState implements InstanceView {
     if (!(o instanceof InstanceState s)) {
       return false;
     }
-    if (s.process != process || !s.traceId.equals(traceId) || s.startedAt != startedAt || s.endedAt != endedAt
+    if (!s.process.definition().equals(process.definition()) || !s.traceId.equals(traceId) || s.startedAt != startedAt || s.endedAt != endedAt
         || s.endedWallAt != endedWallAt || s.phase != phase || s.reached != reached || s.early != early
         || s.stuckOpen != stuckOpen || s.stuckRaised != stuckRaised || s.deadlineState != deadlineState
         || s.escalationsFired != escalationsFired || s.outOfOrderRaised != outOfOrderRaised
