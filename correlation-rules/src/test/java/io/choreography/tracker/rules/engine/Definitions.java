@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Process definitions built as records, independent of the YAML loader. */
-final class Definitions {
+public final class Definitions {
 
   private Definitions() {}
 
@@ -22,7 +22,7 @@ final class Definitions {
   }
 
   /** Equal to the bundled order-fulfillment.yaml. */
-  static ProcessDefinition orderFulfillment() {
+  public static ProcessDefinition orderFulfillment() {
     return new ProcessDefinition("order-fulfillment", "Order fulfillment", "v1", "order-fulfillment.yaml",
         List.of(ValueSource.header("traceparent"), ValueSource.json("/orderId")),
         List.of(ValueSource.header("ce_type"), ValueSource.json("/type"), ValueSource.json("/eventType")),
@@ -45,7 +45,7 @@ final class Definitions {
   }
 
   /** The example of SPEC section 2: adds the optional invoice-sent and a second escalation. */
-  static ProcessDefinition specExample() {
+  public static ProcessDefinition specExample() {
     ProcessDefinition of = orderFulfillment();
     List<StepDefinition> steps = new java.util.ArrayList<>(of.steps());
     steps.add(4, step("invoice-sent", "billing", "InvoiceSent", List.of("payment-received"), null, null, null, true,
@@ -57,7 +57,7 @@ final class Definitions {
   }
 
   /** a -> (b | c) -> d (ANY-join) -> e (end). */
-  static ProcessDefinition anyJoin() {
+  public static ProcessDefinition anyJoin() {
     return new ProcessDefinition("any-join", null, "v1", "any.yaml", List.of(ValueSource.json("/id")),
         List.of(), List.of(), List.of(), null, null,
         List.of(
