@@ -11,7 +11,8 @@ public final class TrackerCli {
 
   /** Every command of the command line; a new one only needs adding here. */
   private static final List<Command> COMMANDS = List.of(
-      new ValidateCommand());
+      new ValidateCommand(),
+      new ReplayCommand());
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
