@@ -1,0 +1,66 @@
+package io.choreography.tracker.service.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Direct reads of the shared Elasticsearch node, to check what the tracker wrote. */
+public final class TestElasticsearch implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final RestClient client;
+
+  public TestElasticsearch(String uri) {
+    this.client = RestClient.builder(HttpHost.create(uri)).build();
+  }
+
+  public JsonNode call(String method, String path, String body) {
+    Request r = new Request(method, path);
+    if (body != null) {
+      r.setJsonEntity(body);
+    }
+    try {
+      Response response = client.performRequest(r);
+      return JSON.readTree(response.getEntity().getContent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Number of documents in the indices matching the pattern, after a refresh. */
+  public long count(String indexPattern) {
+    call("POST", "/" + indexPattern + "/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
+    return call("GET", "/" + indexPattern + "/_count?ignore_unavailable=true&allow_no_indices=true", null)
+        .path("count").asLong();
+  }
+
+  /** The _id of every document (at most 10,000) in the indices matching the pattern. */
+  public Set<String> ids(String indexPattern) {
+    JsonNode hits = call("POST", "/" + indexPattern + "/_search",
+        "{\"size\":10000,\"_source\":false,\"query\":{\"match_all\":{}}}").path("hits").path("hits");
+    Set<String> ids = new HashSet<>();
+    for (JsonNode h : hits) {
+      ids.add(h.path("_id").asString());
+    }
+    return ids;
+  }
+
+  public JsonNode source(String indexPattern, String field, String value) {
+    JsonNode hits = call("POST", "/" + indexPattern + "/_search",
+        JSON.writeValueAsString(java.util.Map.of("query", java.util.Map.of("term", java.util.Map.of(field, value)))))
+        .path("hits").path("hits");
+    return hits.isEmpty() ? null : hits.get(0).path("_source");
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+  }
+}
