@@ -1,15 +1,7 @@
 package io.choreography.tracker.service.it;
 
-import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.service.local.LocalInfrastructure;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,25 +51,6 @@ public final class TestScope {
     registry.add("tracker.ingest.group-id", () -> "it-" + id);
     registry.add("tracker.ingest.topic-refresh", () -> "1s");
     registry.add("tracker.ingest.dead-letter-topic", () -> "tracker.dead-letter." + id);
-    registry.add("tracker.definitions", this::definitionsDirectory);
-  }
-
-  /** The bundled order-fulfillment definition, its topics moved into this scope. */
-  private String definitionsDirectory() {
-    try {
-      Path dir = Files.createTempDirectory("definitions-" + id);
-      String yaml;
-      try (InputStream in = DefinitionLoader.class.getResourceAsStream(
-          "/" + DefinitionLoader.BUNDLED_EXAMPLES + "order-fulfillment.yaml")) {
-        yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      for (String topic : List.of("orders", "payments", "inventory", "shipping", "customer-notifications")) {
-        yaml = yaml.replace("topic: " + topic + ",", "topic: " + topic(topic) + ",");
-      }
-      Files.writeString(dir.resolve("order-fulfillment.yaml"), yaml);
-      return dir.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    registry.add("tracker.definitions", () -> TestDefinitions.orderFulfillment(topicPrefix()));
   }
 }
