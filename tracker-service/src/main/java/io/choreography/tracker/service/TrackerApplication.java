@@ -1,5 +1,6 @@
 package io.choreography.tracker.service;
 
+import io.choreography.tracker.rules.cli.TrackerCli;
 import io.choreography.tracker.service.config.TrackerProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(TrackerProperties.class)
 public class TrackerApplication {
 
+  /**
+   * Runs the tracker; or, when the first argument names a command ({@code validate <dir>}, {@code replay ...}),
+   * that offline command, without starting anything.
+   */
   public static void main(String[] args) {
+    if (TrackerCli.isCommand(args)) {
+      TrackerCli.main(args);
+      return;
+    }
     SpringApplication.run(TrackerApplication.class, args);
   }
 }

@@ -28,6 +28,12 @@ public final class TrackerCli {
     }
   }
 
+  /** True when {@code args} name a command of this command line (rather than options of the service). */
+  public static boolean isCommand(String[] args) {
+    return args.length > 0 && (new TrackerCli().commands.containsKey(args[0])
+        || List.of("help", "-h", "--help").contains(args[0]));
+  }
+
   public static void main(String[] args) {
     System.exit(new TrackerCli().run(args, System.out, System.err));
   }
