@@ -1,6 +1,7 @@
 package io.choreography.tracker.service.demo;
 
 import io.choreography.tracker.service.config.TrackerProperties;
+import io.choreography.tracker.service.local.TopicCreation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -64,15 +64,9 @@ public final class DemoServices implements SmartLifecycle {
       for (String t : DemoEmitters.TOPICS) {
         topics.add(new NewTopic(t, 4, (short) 1));
       }
-      admin.createTopics(topics).values().forEach((name, f) -> {
-        try {
-          f.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("demo: cannot create topic " + name + ": " + e, e);
-          }
-        }
-      });
+      TopicCreation.createAndAwait(admin, topics, Duration.ofSeconds(60));
+    } catch (Exception e) {
+      throw new IllegalStateException("demo: cannot create its topics: " + e.getMessage(), e);
     }
   }
 

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import io.choreography.tracker.service.local.TopicCreation;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -27,7 +28,7 @@ public final class TestKafka {
       for (String n : names) {
         topics.add(new NewTopic(n, partitions, (short) 1));
       }
-      admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+      TopicCreation.createAndAwait(admin, topics, Duration.ofSeconds(60));
     }
   }
 
