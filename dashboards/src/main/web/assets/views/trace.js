@@ -1,0 +1,109 @@
+// Trace view: everything that happened to one trace id: the events across topics on a timeline (payload on
+// expand), each instance's path on its process graph, what it waits for, and its incidents. Live.
+import { ApiError, get, stream } from '../api.js';
+import { ago, h, link, statusBadge, time } from '../dom.js';
+import { renderGraph } from '../graph.js';
+
+export async function traceView(view, [traceId], signal) {
+  const input = document.getElementById('trace-input');
+  if (!traceId) {
+    view.replaceChildren(h('section', { class: 'empty' }, h('h1', {}, 'Find a trace'),
+      h('p', {}, 'Paste a trace id (or the business key the services correlate on) in the search box.')));
+    input.focus();
+    return;
+  }
+  input.value = traceId;
+  const config = await get('/api/ui/config').catch(() => ({}));
+  const render = async () => {
+    let trace;
+    try {
+      trace = await get(`/api/traces/${encodeURIComponent(traceId)}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) {
+        view.replaceChildren(h('section', { class: 'empty' }, h('h1', {}, 'Nothing known'),
+          h('p', {}, `No event, instance or incident is known for trace id ${traceId}.`)));
+        return;
+      }
+      throw e;
+    }
+    const tracing = config.tracingUrlTemplate
+      ? h('a', { class: 'external', href: config.tracingUrlTemplate.replace('{traceId}', encodeURIComponent(traceId)), target: '_blank', rel: 'noopener' }, 'Open in tracing')
+      : null;
+    const instances = await Promise.all((trace.instances || []).map(instanceBlock));
+    view.replaceChildren(h('section', { class: 'page' },
+      h('h1', {}, 'Trace ', h('code', {}, traceId)),
+      h('div', { class: 'muted' }, `${trace.events.length} events on ${new Set(trace.events.map((e) => e.topic)).size} topics`, tracing ? ' · ' : '', tracing),
+      ...instances,
+      incidentsBlock(trace.incidents || []),
+      timeline(trace.events)));
+  };
+  await render();
+  let pending = null;
+  stream({ traceId }, () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => render().catch(() => {}), 300);
+  }, signal);
+}
+
+async function instanceBlock(instance) {
+  const graph = h('div', { class: 'graph-box small' });
+  const process = await get(`/api/processes/${encodeURIComponent(instance.process)}`).catch(() => null);
+  const waiting = new Map((instance.waitingFor || []).map((w) => [w.step, w]));
+  const stuckSteps = new Set((instance.incidents || []).filter((i) => i.type === 'STUCK' && i.status !== 'RESOLVED').map((i) => i.step));
+  if (process) {
+    renderGraph(graph, process.steps, {
+      nodeClass: (s) => {
+        if (stuckSteps.has(s.id)) return 'path-stuck';
+        if (instance.steps?.[s.id]) return 'path-reached';
+        if (waiting.has(s.id)) return 'path-waiting';
+        return 'path-none';
+      },
+      lines: (s) => {
+        const r = instance.steps?.[s.id];
+        if (r) return [`reached ${time(r.reachedAt)}`];
+        const w = waiting.get(s.id);
+        if (w) return [`waiting since ${ago(w.since)}`, w.due ? `due ${ago(w.due)}` : 'no due time'];
+        return [];
+      },
+    });
+  }
+  return h('article', { class: 'instance', 'data-process': instance.process },
+    h('h2', {}, link(`/processes/${encodeURIComponent(instance.process)}`, instance.process), ' ', statusBadge(instance.status)),
+    h('div', { class: 'muted' }, `started ${time(instance.startedAt)}`, instance.endedAt ? ` · ended ${time(instance.endedAt)}` : ''),
+    (instance.waitingFor || []).length
+      ? h('ul', { class: 'waiting' }, instance.waitingFor.map((w) =>
+        h('li', {}, 'waiting for ', h('b', {}, w.step), ` since ${time(w.since)}`, w.due ? `, due ${time(w.due)}` : '')))
+      : null,
+    graph);
+}
+
+function incidentsBlock(incidents) {
+  if (!incidents.length) return h('p', { class: 'muted' }, 'No incidents.');
+  return h('section', { class: 'incidents' }, h('h2', {}, 'Incidents'),
+    h('ul', {}, incidents.map((i) => h('li', { class: `incident ${String(i.status).toLowerCase()}` },
+      h('b', {}, i.type), ' ', statusBadge(i.status), ' ', i.message || '', h('span', { class: 'muted' }, ` · opened ${time(i.openedAt)}`)))));
+}
+
+function timeline(events) {
+  const body = h('tbody');
+  for (const e of events) {
+    const detail = h('tr', { class: 'detail', hidden: true }, h('td', { colspan: 7 },
+      h('div', { class: 'kv' }, h('b', {}, 'event id '), e.eventId, h('b', {}, ' · received '), time(e.receivedAt)),
+      h('div', { class: 'kv' }, h('b', {}, 'headers '), h('code', {}, JSON.stringify(e.headers || {}))),
+      h('pre', { class: 'payload' }, typeof e.payload === 'string' ? e.payload : JSON.stringify(e.payload, null, 2))));
+    const row = h('tr', { class: 'event', tabindex: 0, onclick: () => { detail.hidden = !detail.hidden; } },
+      h('td', {}, time(e.time)),
+      h('td', {}, e.topic),
+      h('td', { class: 'num' }, `${e.partition}/${e.offset}`),
+      h('td', {}, e.type || ''),
+      h('td', {}, e.step ? `${e.process} · ${e.step}` : h('span', { class: 'muted' }, 'no step')),
+      h('td', {}, e.key || ''),
+      h('td', {}, e.payloadKind && e.payloadKind !== 'JSON' ? e.payloadKind.toLowerCase() : ''));
+    row.addEventListener('keydown', (k) => { if (k.key === 'Enter') detail.hidden = !detail.hidden; });
+    body.append(row, detail);
+  }
+  return h('section', { class: 'timeline' }, h('h2', {}, 'Events'),
+    h('table', { class: 'grid' },
+      h('thead', {}, h('tr', {}, ['time', 'topic', 'partition/offset', 'type', 'process · step', 'key', ''].map((c) => h('th', {}, c)))),
+      body));
+}

@@ -1,0 +1,85 @@
+package io.choreography.tracker.service.api;
+
+import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import io.choreography.tracker.service.elasticsearch.IndexNames;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /api/processes/{id}/throughput?minutes=60} (an extension of SPEC section 5): events of the process
+ * received per minute over the last {@code minutes}, oldest first, empty minutes included.
+ */
+@RestController
+public class ThroughputController {
+
+  static final int MAX_MINUTES = 24 * 60;
+
+  private final ProcessDefinitions definitions;
+  private final RestClient client;
+  private final IndexNames names;
+  private final JsonMapper json;
+
+  public ThroughputController(ProcessDefinitions definitions, RestClient client, IndexNames names, JsonMapper json) {
+    this.definitions = definitions;
+    this.client = client;
+    this.names = names;
+    this.json = json;
+  }
+
+  @GetMapping("/api/processes/{id}/throughput")
+  public Map<String, Object> throughput(@PathVariable String id, @RequestParam(defaultValue = "60") int minutes) {
+    if (definitions.get(id) == null) {
+      throw ApiException.notFound("no process '" + id + "' is defined");
+    }
+    if (minutes < 1 || minutes > MAX_MINUTES) {
+      throw ApiException.badRequest("minutes must be between 1 and " + MAX_MINUTES + ", but was " + minutes);
+    }
+    Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+    Instant from = to.minus(minutes, ChronoUnit.MINUTES);
+    Map<String, Object> body = Map.of(
+        "size", 0,
+        "query", Map.of("bool", Map.of("filter", List.of(
+            Map.of("term", Map.of("processes", id)),
+            Map.of("range", Map.of("receivedAt", Map.of("gte", from.toString(), "lt", to.toString())))))),
+        "aggs", Map.of("perMinute", Map.of("date_histogram", Map.of(
+            "field", "receivedAt", "fixed_interval", "1m", "min_doc_count", 0,
+            "extended_bounds", Map.of("min", from.toEpochMilli(), "max", to.minusMillis(1).toEpochMilli())))));
+    Request request = new Request("POST", "/" + names.eventsPattern() + "/_search");
+    request.addParameter("ignore_unavailable", "true");
+    request.addParameter("allow_no_indices", "true");
+    request.setJsonEntity(json.writeValueAsString(body));
+    JsonNode answer;
+    try {
+      answer = json.readTree(client.performRequest(request).getEntity().getContent());
+    } catch (IOException e) {
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is not reachable: " + e.getMessage(), e);
+    }
+    Map<Long, Long> counts = new LinkedHashMap<>();
+    for (JsonNode b : answer.path("aggregations").path("perMinute").path("buckets")) {
+      counts.put(b.path("key").asLong(), b.path("doc_count").asLong());
+    }
+    List<Map<String, Object>> buckets = new ArrayList<>();
+    for (Instant t = from; t.isBefore(to); t = t.plus(1, ChronoUnit.MINUTES)) {
+      buckets.add(Map.of("at", t.toString(), "events", counts.getOrDefault(t.toEpochMilli(), 0L)));
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("process", id);
+    result.put("minutes", minutes);
+    result.put("buckets", buckets);
+    return result;
+  }
+}
