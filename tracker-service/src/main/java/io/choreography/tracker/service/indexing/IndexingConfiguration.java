@@ -44,6 +44,8 @@ public class IndexingConfiguration {
     props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // The tracker writes both topics in exactly-once transactions: aborted changes never happened.
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // The topics belong to the tracking topology, which creates them with its partition count; a reader must not.
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(5_000, indexing.maxBuffered()));
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-state-indexer");
     StateIndexer.Settings settings = new StateIndexer.Settings(indexing.instancesTopic(), indexing.incidentsTopic(),
