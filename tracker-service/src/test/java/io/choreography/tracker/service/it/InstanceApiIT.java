@@ -77,7 +77,7 @@ class InstanceApiIT {
       records.commit(instances, incidents, "OPENED", T0);
     }
     try (TestElasticsearch es = new TestElasticsearch(SCOPE.infrastructure().elasticsearchUri())) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> es.count(SCOPE.indexPrefix() + "-instances") == COUNT
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> es.count(SCOPE.indexPrefix() + "-instances") == COUNT
           && es.count(SCOPE.indexPrefix() + "-incidents") == incidents.size());
     }
     produced = true;

@@ -68,7 +68,7 @@ class StateIndexingIT {
 
     // then
     try (TestElasticsearch es = es()) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> instance(es, "coalesced") != null);
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> instance(es, "coalesced") != null);
       Thread.sleep(3_000); // a second write would come within one more flush interval
       JsonNode doc = instance(es, "coalesced");
       assertThat(doc.path("status").asString()).isEqualTo("COMPLETED");
@@ -99,7 +99,7 @@ class StateIndexingIT {
     try (StateRecords records = records()) {
       records.commit(List.of(), List.of(open), "OPENED", opened);
       try (TestElasticsearch es = es()) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> incident(es, "inc-1") != null);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> incident(es, "inc-1") != null);
       }
       records.commit(List.of(), List.of(updated), "UPDATED", acknowledged);
       records.commit(List.of(), List.of(closed), "RESOLVED", resolved);
@@ -107,7 +107,7 @@ class StateIndexingIT {
 
     // then
     try (TestElasticsearch es = es()) {
-      await().atMost(Duration.ofSeconds(30))
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30))
           .until(() -> "RESOLVED".equals(incident(es, "inc-1").path("status").asString()));
       JsonNode doc = incident(es, "inc-1");
       assertThat(doc.path("openedAt").asString()).isEqualTo(opened.toString());
@@ -132,7 +132,7 @@ class StateIndexingIT {
 
     // then
     try (TestElasticsearch es = es()) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> instance(es, "after-abort") != null);
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> instance(es, "after-abort") != null);
       assertThat(instance(es, "aborted")).isNull();
     }
   }

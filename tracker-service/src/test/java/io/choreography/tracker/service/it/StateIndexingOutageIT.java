@@ -70,7 +70,7 @@ class StateIndexingOutageIT {
       for (int version = 1; version <= 5; version++) {
         records.commit(versions(INSTANCE_COUNT, version), List.of(), null, T0);
       }
-      await().atMost(Duration.ofSeconds(30)).until(() -> first.lastWriteFailure() != null);
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> first.lastWriteFailure() != null);
       Thread.sleep(3_000);
 
       // then: nothing committed, nothing written
@@ -83,7 +83,7 @@ class StateIndexingOutageIT {
       second.start();
       try {
         records.commit(versions(10, 6), List.of(), null, T0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> second.lastWriteFailure() != null);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> second.lastWriteFailure() != null);
         Thread.sleep(2_000);
         assertThat(committed(admin)).isEmpty();
         assertThat(es.count(SCOPE.indexPrefix() + "-instances")).isZero();
@@ -92,7 +92,7 @@ class StateIndexingOutageIT {
         elasticsearch.up();
 
         // then: every instance in its latest state, written once, and the offsets of all 510 records committed
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
             .until(() -> es.count(SCOPE.indexPrefix() + "-instances") == INSTANCE_COUNT);
         for (int i = 0; i < INSTANCE_COUNT; i++) {
           JsonNode doc = es.source(SCOPE.indexPrefix() + "-instances", "traceId", "outage-" + i);
@@ -100,7 +100,7 @@ class StateIndexingOutageIT {
           assertThat(doc.path("updatedAt").asString()).as("instance %d", i)
               .isEqualTo(T0.plusSeconds(latest).toString());
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> committedRecords(admin) >= 510);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> committedRecords(admin) >= 510);
         assertThat(registry.get("tracker.elasticsearch.writes").tag("index", "instances").counter().count())
             .isEqualTo(INSTANCE_COUNT);
         assertThat(second.lastWriteFailure()).isNull();
