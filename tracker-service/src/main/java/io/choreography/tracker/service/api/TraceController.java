@@ -15,23 +15,28 @@ import tools.jackson.databind.JsonNode;
 public class TraceController {
 
   private final TraceQueries queries;
+  private final InstanceQueries instances;
 
-  public TraceController(TraceQueries queries) {
+  public TraceController(TraceQueries queries, InstanceQueries instances) {
     this.queries = queries;
+    this.instances = instances;
   }
 
   @GetMapping("/{traceId}")
   public Map<String, Object> trace(@PathVariable String traceId) {
     TraceIds.validate(traceId);
     List<JsonNode> events = queries.events(traceId);
-    if (events.isEmpty()) {
-      throw ApiException.notFound("no events known for trace id '" + traceId + "'");
+    List<Map<String, Object>> instancesOfTrace = instances.instancesOfTrace(traceId).stream()
+        .map(InstanceViews::of).toList();
+    List<JsonNode> incidents = instances.incidentsOfTrace(traceId);
+    if (events.isEmpty() && instancesOfTrace.isEmpty() && incidents.isEmpty()) {
+      throw ApiException.notFound("nothing known for trace id '" + traceId + "'");
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("traceId", traceId);
     answer.put("events", events);
-    answer.put("instances", List.of());
-    answer.put("incidents", List.of());
+    answer.put("instances", instancesOfTrace);
+    answer.put("incidents", incidents);
     answer.put("truncated", events.size() >= TraceQueries.MAX_EVENTS);
     return answer;
   }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes whole documents in one bulk request. Documents refused for a transient reason (429, 5xx) are retried
- * here until written or {@link RetryPolicy} gives up by throwing; documents refused for good are reported to the
- * caller, which dead-letters them.
+ * Writes whole documents in one bulk request. {@link #write} retries documents refused for a transient reason
+ * (429, 5xx) until written or {@link RetryPolicy} gives up by throwing; documents refused for good are reported to
+ * the caller, which dead-letters them. {@link #attempt} sends once and leaves retrying to the caller.
  */
 public final class BulkWriter {
 
@@ -40,49 +40,63 @@ public final class BulkWriter {
         retry.pause(attempt);
       }
       attempt++;
-      BulkResponse response;
+      BulkAttempt outcome;
       try {
-        response = client.bulk(request(documents, pending));
+        outcome = attempt(documents, pending);
       } catch (IOException | RuntimeException e) {
         retry.failed(e);
         continue;
       }
-      if (!response.errors()) {
-        retry.succeeded();
-        break;
-      }
-      List<Integer> again = new ArrayList<>();
-      List<BulkResponseItem> items = response.items();
-      for (int k = 0; k < items.size(); k++) {
-        BulkResponseItem item = items.get(k);
-        if (item.error() == null) {
-          continue;
-        }
-        int position = pending.get(k);
-        if (item.status() == 429 || item.status() >= 500) {
-          again.add(position);
-        } else {
-          rejected.put(position, item.status() + " " + item.error().type() + ": " + item.error().reason());
-        }
-      }
-      if (!again.isEmpty()) {
-        retry.failed(new IOException(again.size() + " documents refused for now (429/5xx)"));
+      rejected.putAll(outcome.rejected());
+      if (!outcome.complete()) {
+        retry.failed(new IOException(outcome.retry().size() + " documents refused for now (429/5xx)"));
       } else {
         retry.succeeded();
       }
-      pending = again;
+      pending = outcome.retry();
     }
     return rejected.isEmpty() ? BulkResult.ALL_WRITTEN : new BulkResult(rejected);
+  }
+
+  /**
+   * Sends the documents at the given positions once, without retrying: for callers that keep consuming while
+   * Elasticsearch is down and schedule their own retries. Throws when Elasticsearch could not be reached at all.
+   */
+  public BulkAttempt attempt(List<IndexDocument> documents, List<Integer> positions) throws IOException {
+    BulkResponse response = client.bulk(request(documents, positions));
+    if (!response.errors()) {
+      return new BulkAttempt(positions, List.of(), Map.of());
+    }
+    List<Integer> written = new ArrayList<>();
+    List<Integer> again = new ArrayList<>();
+    Map<Integer, String> rejected = new HashMap<>();
+    List<BulkResponseItem> items = response.items();
+    for (int k = 0; k < items.size(); k++) {
+      BulkResponseItem item = items.get(k);
+      int position = positions.get(k);
+      if (item.error() == null) {
+        written.add(position);
+      } else if (item.status() == 429 || item.status() >= 500) {
+        again.add(position);
+      } else {
+        rejected.put(position, item.status() + " " + item.error().type() + ": " + item.error().reason());
+      }
+    }
+    return new BulkAttempt(written, again, rejected);
   }
 
   private static BulkRequest request(List<IndexDocument> documents, List<Integer> positions) {
     List<BulkOperation> operations = new ArrayList<>(positions.size());
     for (int position : positions) {
       IndexDocument d = documents.get(position);
-      operations.add(BulkOperation.of(op -> op.index(ix -> ix
-          .index(d.index())
-          .id(d.id())
-          .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON)))));
+      if (d.isDeletion()) {
+        operations.add(BulkOperation.of(op -> op.delete(del -> del.index(d.index()).id(d.id()))));
+      } else {
+        operations.add(BulkOperation.of(op -> op.index(ix -> ix
+            .index(d.index())
+            .id(d.id())
+            .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON)))));
+      }
     }
     return new BulkRequest.Builder().operations(operations).build();
   }

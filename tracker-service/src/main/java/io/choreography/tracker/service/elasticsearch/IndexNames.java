@@ -35,4 +35,17 @@ public final class IndexNames {
   public String eventsTemplate() {
     return prefix + "-events";
   }
+
+  /**
+   * The one index of process instances: not daily, since an instance spans days and each has one document
+   * overwritten as it changes.
+   */
+  public String instancesIndex() {
+    return prefix + "-instances";
+  }
+
+  /** The one index of incidents, one document per incident id. */
+  public String incidentsIndex() {
+    return prefix + "-incidents";
+  }
 }

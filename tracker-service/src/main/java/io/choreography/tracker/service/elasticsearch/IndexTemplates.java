@@ -27,6 +27,8 @@ public final class IndexTemplates {
       return;
     }
     put(names.eventsTemplate(), "events-template.json");
+    put(names.instancesIndex(), "instances-template.json");
+    put(names.incidentsIndex(), "incidents-template.json");
     installed = true;
   }
 

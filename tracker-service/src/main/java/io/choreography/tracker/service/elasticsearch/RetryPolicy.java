@@ -24,9 +24,14 @@ public final class RetryPolicy {
     this.running = running;
   }
 
+  /** How long to wait before the given retry (1 = first retry): doubling from the initial delay up to the maximum. */
+  public long delayMillis(int attempt) {
+    return Math.min(max.toMillis(), initial.toMillis() << Math.min(Math.max(attempt, 1) - 1, 20));
+  }
+
   /** Sleeps before the given retry (1 = first retry). */
   void pause(int attempt) throws InterruptedException {
-    long delay = Math.min(max.toMillis(), initial.toMillis() << Math.min(attempt - 1, 20));
+    long delay = delayMillis(attempt);
     long until = System.currentTimeMillis() + delay;
     while (System.currentTimeMillis() < until) {
       if (!running.getAsBoolean()) {
@@ -36,14 +41,14 @@ public final class RetryPolicy {
     }
   }
 
-  void failed(Throwable e) {
+  public void failed(Throwable e) {
     if (lastFailure == null || !String.valueOf(lastFailure.getMessage()).equals(String.valueOf(e.getMessage()))) {
       LOG.warn("Elasticsearch write failed, retrying with backoff: {}", e.toString());
     }
     lastFailure = e;
   }
 
-  void succeeded() {
+  public void succeeded() {
     if (lastFailure != null) {
       LOG.info("Elasticsearch writes succeed again");
     }

@@ -185,6 +185,7 @@ public final class EventIngestor implements Runnable {
       BulkResult result = writer.write(documents);
       metrics.bulk.record(Duration.ofNanos(System.nanoTime() - start));
       metrics.indexed.increment(documents.size() - result.rejected().size());
+      metrics.writes.increment(documents.size() - result.rejected().size());
       for (Map.Entry<Integer, String> rejected : result.rejected().entrySet()) {
         deadLetter(sources.get(rejected.getKey()), "refused by Elasticsearch: " + rejected.getValue());
       }

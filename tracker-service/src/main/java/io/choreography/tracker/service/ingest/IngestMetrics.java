@@ -19,6 +19,7 @@ public final class IngestMetrics {
   final Counter ignored;
   final Counter uncorrelated;
   final Timer bulk;
+  final Counter writes;
   private final Map<Payload.Kind, Counter> nonJson = new EnumMap<>(Payload.Kind.class);
 
   public IngestMetrics(MeterRegistry registry) {
@@ -34,6 +35,10 @@ public final class IngestMetrics {
         .description("Unmatched records not indexed because tracker.unmatched=ignore").register(registry);
     uncorrelated = Counter.builder("tracker.events.uncorrelated")
         .description("Records that match a step but yield no trace id").register(registry);
+    // Same meter as the instance and incident writer's, tagged by index kind: writes per consumed event is the
+    // sum of tracker_elasticsearch_writes_total over tracker_events_consumed_total.
+    writes = Counter.builder("tracker.elasticsearch.writes").tag("index", "events")
+        .description("Documents Elasticsearch accepted, by index kind").register(registry);
     bulk = Timer.builder("tracker.elasticsearch.bulk").description("Event bulk writes, retries included")
         .register(registry);
     for (Payload.Kind kind : Payload.Kind.values()) {

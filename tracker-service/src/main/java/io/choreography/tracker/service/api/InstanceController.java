@@ -1,0 +1,55 @@
+package io.choreography.tracker.service.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/instances} (newest first, filtered, paged by an opaque cursor) and {@code GET
+ * /api/instances/{process}/{traceId}}.
+ */
+@RestController
+@RequestMapping("/api/instances")
+public class InstanceController {
+
+  private final InstanceQueries queries;
+
+  public InstanceController(InstanceQueries queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping
+  public Map<String, Object> instances(
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String step,
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String cursor) {
+    InstanceQueries.Filter filter = new InstanceQueries.Filter(Parameters.text("process", process),
+        Parameters.status(status), Parameters.text("step", step));
+    int pageSize = Parameters.size(size);
+    InstanceQueries.Page page = queries.page(filter, pageSize, InstanceCursor.decode(cursor));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("items", page.instances().stream().map(InstanceViews::of).toList());
+    answer.put("next", page.next() == null ? null : InstanceCursor.encode(page.next()));
+    return answer;
+  }
+
+  @GetMapping("/{process}/{traceId}")
+  public Map<String, Object> instance(@PathVariable String process, @PathVariable String traceId) {
+    Parameters.text("process", process);
+    TraceIds.validate(traceId);
+    JsonNode instance = queries.instance(process, traceId);
+    if (instance == null) {
+      throw ApiException.notFound("no instance of process '" + process + "' with trace id '" + traceId + "'");
+    }
+    List<JsonNode> incidents = queries.incidentsOfInstance(process, traceId);
+    return InstanceViews.withIncidents(instance, incidents);
+  }
+}

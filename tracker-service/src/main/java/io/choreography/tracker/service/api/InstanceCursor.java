@@ -1,0 +1,56 @@
+package io.choreography.tracker.service.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * The opaque, URL-safe paging cursor of {@code GET /api/instances}: the sort values of the last instance of a
+ * page (start time in epoch milliseconds, instance id), as base64url JSON, given back to Elasticsearch as {@code
+ * search_after}. A cursor that does not decode to exactly that is a bad parameter.
+ */
+final class InstanceCursor {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int MAX_LENGTH = 2048;
+
+  private InstanceCursor() {}
+
+  /** A position: after the instance that started at {@code startedAtMillis} with this id. */
+  record Position(long startedAtMillis, String id) {
+
+    List<Object> searchAfter() {
+      return List.of(startedAtMillis, id);
+    }
+  }
+
+  static String encode(Position position) {
+    ArrayNode array = JSON.createArrayNode().add(position.startedAtMillis()).add(position.id());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(array));
+  }
+
+  /** The position of a cursor given by a caller; null for none. */
+  static Position decode(String cursor) {
+    if (cursor == null || cursor.isEmpty()) {
+      return null;
+    }
+    if (cursor.length() > MAX_LENGTH) {
+      throw ApiException.badRequest("cursor is not valid: too long");
+    }
+    JsonNode array;
+    try {
+      array = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException | JacksonException e) {
+      throw ApiException.badRequest("cursor is not valid: use the 'next' value of a previous answer");
+    }
+    if (array == null || !array.isArray() || array.size() != 2 || !array.get(0).isIntegralNumber()
+        || !array.get(1).isString()) {
+      throw ApiException.badRequest("cursor is not valid: use the 'next' value of a previous answer");
+    }
+    return new Position(array.get(0).asLong(), array.get(1).asString());
+  }
+}

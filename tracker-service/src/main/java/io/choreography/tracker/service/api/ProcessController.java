@@ -1,0 +1,98 @@
+package io.choreography.tracker.service.api;
+
+import io.choreography.tracker.rules.definition.After;
+import io.choreography.tracker.rules.definition.ProcessDefinition;
+import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import io.choreography.tracker.rules.definition.StepDefinition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/processes} and {@code GET /api/processes/{id}}: the loaded definitions and how they fare. */
+@RestController
+@RequestMapping("/api/processes")
+public class ProcessController {
+
+  private final ProcessDefinitions definitions;
+  private final ProcessStatistics statistics;
+
+  public ProcessController(ProcessDefinitions definitions, ProcessStatistics statistics) {
+    this.definitions = definitions;
+    this.statistics = statistics;
+  }
+
+  @GetMapping
+  public List<Map<String, Object>> processes() {
+    Map<String, Map<String, Long>> counts = statistics.countsByProcess();
+    List<Map<String, Object>> answer = new ArrayList<>();
+    for (ProcessDefinition p : definitions.all()) {
+      Map<String, Object> process = new LinkedHashMap<>();
+      process.put("id", p.id());
+      process.put("name", p.displayName());
+      process.put("counts", counts.getOrDefault(p.id(), ProcessStatistics.zeroCounts()));
+      answer.add(process);
+    }
+    return answer;
+  }
+
+  @GetMapping("/{id}")
+  public Map<String, Object> process(@PathVariable String id) {
+    ProcessDefinition p = definitions.get(Parameters.text("process id", id));
+    if (p == null) {
+      throw ApiException.notFound("no process '" + id + "' is defined");
+    }
+    ProcessStatistics.Figures figures = statistics.of(p.id());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("id", p.id());
+    answer.put("name", p.displayName());
+    answer.put("version", p.version());
+    answer.put("reorderWindow", iso(p.reorderWindow()));
+    answer.put("deadline", iso(p.deadline()));
+    answer.put("counts", figures.counts());
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (StepDefinition s : p.steps()) {
+      steps.add(step(s, figures.steps().get(s.id())));
+    }
+    answer.put("steps", steps);
+    return answer;
+  }
+
+  private static Map<String, Object> step(StepDefinition s, ProcessStatistics.StepFigures f) {
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("id", s.id());
+    Map<String, Object> on = new LinkedHashMap<>();
+    on.put("topic", s.topic());
+    on.put("type", s.type());
+    if (!s.where().isEmpty()) {
+      on.put("where", s.where());
+    }
+    step.put("on", on);
+    step.put("after", s.after().steps());
+    step.put("afterMode", s.after().mode() == After.Mode.ANY ? "any" : "all");
+    step.put("within", iso(s.within()));
+    step.put("choice", s.choice());
+    step.put("end", s.end() == null ? null : s.end().name().toLowerCase(Locale.ROOT));
+    step.put("optional", s.optional());
+    step.put("repeat", s.repeat());
+    step.put("reached", f == null ? 0 : f.reached());
+    step.put("waiting", f == null ? 0 : f.waiting());
+    step.put("stuck", f == null ? 0 : f.stuck());
+    Map<String, Object> duration = new LinkedHashMap<>();
+    duration.put("p50", f == null ? null : f.p50());
+    duration.put("p95", f == null ? null : f.p95());
+    duration.put("p99", f == null ? null : f.p99());
+    step.put("durationMs", duration);
+    return step;
+  }
+
+  private static String iso(Duration d) {
+    return d == null ? null : d.toString();
+  }
+}

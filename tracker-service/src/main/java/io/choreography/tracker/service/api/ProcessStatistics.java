@@ -1,0 +1,126 @@
+package io.choreography.tracker.service.api;
+
+import io.choreography.tracker.model.InstanceStatus;
+import io.choreography.tracker.service.elasticsearch.IndexNames;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Aggregations over the instances index: instance counts by status, and per step how many instances reached it,
+ * wait at it, are stuck at it, and the percentiles of its duration (from the nested {@code stepDurations}).
+ */
+@Component
+public class ProcessStatistics {
+
+  private static final int MAX_BUCKETS = 1_000;
+
+  private final StateSearch search;
+  private final IndexNames names;
+
+  public ProcessStatistics(StateSearch search, IndexNames names) {
+    this.search = search;
+    this.names = names;
+  }
+
+  /** Per step of one process. Percentiles are null when no instance has a duration for the step yet. */
+  record StepFigures(long reached, long waiting, long stuck, Double p50, Double p95, Double p99) {}
+
+  /** Figures of one process. */
+  record Figures(Map<String, Long> counts, Map<String, StepFigures> steps) {}
+
+  /** Instance counts by status (running, stuck, completed, failed; 0 when none) of every process. */
+  Map<String, Map<String, Long>> countsByProcess() {
+    JsonNode answer = search.search(names.instancesIndex(), Map.of(
+        "size", 0,
+        "aggs", Map.of("process", Map.of(
+            "terms", Map.of("field", "process", "size", MAX_BUCKETS),
+            "aggs", Map.of("status", terms("status"))))));
+    Map<String, Map<String, Long>> counts = new HashMap<>();
+    for (JsonNode bucket : answer.path("aggregations").path("process").path("buckets")) {
+      counts.put(bucket.path("key").asString(), statusCounts(bucket.path("status")));
+    }
+    return counts;
+  }
+
+  Figures of(String process) {
+    JsonNode answer = search.search(names.instancesIndex(), Map.of(
+        "size", 0,
+        "query", Map.of("bool", Map.of("filter", List.of(InstanceQueries.term("process", process)))),
+        "aggs", Map.of(
+            "status", terms("status"),
+            "reached", terms("reachedSteps"),
+            "waiting", terms("waitingSteps"),
+            "stuck", terms("stuckSteps"),
+            "durations", Map.of(
+                "nested", Map.of("path", "stepDurations"),
+                "aggs", Map.of("step", Map.of(
+                    "terms", Map.of("field", "stepDurations.step", "size", MAX_BUCKETS),
+                    "aggs", Map.of("ms", Map.of("percentiles",
+                        Map.of("field", "stepDurations.ms", "percents", List.of(50, 95, 99))))))))));
+    JsonNode aggs = answer.path("aggregations");
+    Map<String, Long> reached = bucketCounts(aggs.path("reached"));
+    Map<String, Long> waiting = bucketCounts(aggs.path("waiting"));
+    Map<String, Long> stuck = bucketCounts(aggs.path("stuck"));
+    Map<String, JsonNode> percentiles = new HashMap<>();
+    for (JsonNode bucket : aggs.path("durations").path("step").path("buckets")) {
+      percentiles.put(bucket.path("key").asString(), bucket.path("ms").path("values"));
+    }
+    Map<String, StepFigures> steps = new HashMap<>();
+    for (String step : union(reached, waiting, stuck, percentiles)) {
+      JsonNode p = percentiles.get(step);
+      steps.put(step, new StepFigures(reached.getOrDefault(step, 0L), waiting.getOrDefault(step, 0L),
+          stuck.getOrDefault(step, 0L), percentile(p, "50.0"), percentile(p, "95.0"), percentile(p, "99.0")));
+    }
+    return new Figures(statusCounts(aggs.path("status")), steps);
+  }
+
+  /** Counts for every status, 0 when none. */
+  static Map<String, Long> statusCounts(JsonNode statusAggregation) {
+    Map<String, Long> byStatus = bucketCounts(statusAggregation);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (InstanceStatus s : InstanceStatus.values()) {
+      counts.put(s.name().toLowerCase(Locale.ROOT), byStatus.getOrDefault(s.name(), 0L));
+    }
+    return counts;
+  }
+
+  static Map<String, Long> zeroCounts() {
+    return statusCounts(null);
+  }
+
+  private static Map<String, Object> terms(String field) {
+    return Map.of("terms", Map.of("field", field, "size", MAX_BUCKETS));
+  }
+
+  private static Map<String, Long> bucketCounts(JsonNode aggregation) {
+    Map<String, Long> counts = new HashMap<>();
+    if (aggregation != null) {
+      for (JsonNode bucket : aggregation.path("buckets")) {
+        counts.put(bucket.path("key").asString(), bucket.path("doc_count").asLong());
+      }
+    }
+    return counts;
+  }
+
+  private static Double percentile(JsonNode values, String key) {
+    if (values == null) {
+      return null;
+    }
+    JsonNode v = values.path(key);
+    return v.isNumber() ? v.asDouble() : null;
+  }
+
+  @SafeVarargs
+  private static java.util.Set<String> union(Map<String, ?>... maps) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (Map<String, ?> m : maps) {
+      keys.addAll(m.keySet());
+    }
+    return keys;
+  }
+}

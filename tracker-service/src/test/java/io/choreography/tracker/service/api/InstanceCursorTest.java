@@ -1,0 +1,51 @@
+package io.choreography.tracker.service.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class InstanceCursorTest {
+
+  @Test
+  void shouldRoundTripAPositionThroughAUrlSafeCursor() {
+    // given
+    InstanceCursor.Position position = new InstanceCursor.Position(1_795_000_000_123L, "order/ä b+c?");
+
+    // when
+    String cursor = InstanceCursor.encode(position);
+
+    // then
+    assertThat(cursor).matches("[A-Za-z0-9_-]+");
+    assertThat(InstanceCursor.decode(cursor)).isEqualTo(position);
+  }
+
+  @Test
+  void shouldReadNoCursorAsTheFirstPage() {
+    // given
+    String none = "";
+
+    // when
+    InstanceCursor.Position position = InstanceCursor.decode(none);
+
+    // then
+    assertThat(position).isNull();
+  }
+
+  @Test
+  void shouldRefuseCursorsItDidNotMake() {
+    // given
+    String notBase64 = "%%%";
+    String notJson = Base64.getUrlEncoder().encodeToString("{oops".getBytes(StandardCharsets.UTF_8));
+    String wrongShape = Base64.getUrlEncoder().encodeToString("[\"a\",1]".getBytes(StandardCharsets.UTF_8));
+    String tooLong = "A".repeat(3000);
+
+    // when / then
+    for (String bad : new String[] {notBase64, notJson, wrongShape, tooLong}) {
+      assertThatThrownBy(() -> InstanceCursor.decode(bad)).isInstanceOf(ApiException.class)
+          .hasMessageStartingWith("cursor is not valid");
+    }
+  }
+}
