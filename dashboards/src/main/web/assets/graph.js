@@ -100,7 +100,7 @@ export function renderGraph(container, steps, options = {}) {
     const sub = `${s.on?.type ?? ''} · ${s.on?.topic ?? ''}`;
     g.appendChild(el('text', { x: 10, y: 34, class: 'sub' }, sub.length > 30 ? `${sub.slice(0, 29)}…` : sub));
     (options.lines?.(s) || []).slice(0, 2).forEach((line, i) => g.appendChild(el('text', { x: 10, y: 50 + i * 15, class: 'figure' }, line)));
-    if (s.choice) g.appendChild(el('text', { x: NODE_W - 8, y: 18, class: 'badge', 'text-anchor': 'end' }, `choice: ${s.choice}`));
+    if (s.choice) g.appendChild(el('text', { x: NODE_W - 4, y: NODE_H + 12, class: 'badge', 'text-anchor': 'end' }, `choice: ${s.choice}`));
     const title = el('title', {}, `${s.id}${s.within ? ` — due within ${s.within}` : ''}${s.optional ? ' (optional)' : ''}${s.end ? ` — ends ${s.end}` : ''}`);
     g.appendChild(title);
     if (options.onClick) {
