@@ -3,15 +3,16 @@ import { ApiError, get, post, stream } from '../api.js';
 import { ago, h, link, statusBadge, time, toast } from '../dom.js';
 
 const TYPES = ['', 'STUCK', 'DEADLINE', 'OUT_OF_ORDER', 'UNEXPECTED', 'UNCORRELATED', 'FAILED'];
-const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED', ''];
+const STATUSES = ['OPEN,ACKNOWLEDGED', 'OPEN', 'ACKNOWLEDGED', 'RESOLVED', ''];
+const LABELS = { 'OPEN,ACKNOWLEDGED': 'unresolved', '': 'any' };
 
 export async function incidentsView(view, params, signal) {
   const processes = await get('/api/processes').catch(() => []);
   const query = new URLSearchParams(location.search);
-  const filters = { status: query.get('status') ?? 'OPEN', type: query.get('type') || '', process: query.get('process') || '' };
+  const filters = { status: query.get('status') ?? 'OPEN,ACKNOWLEDGED', type: query.get('type') || '', process: query.get('process') || '' };
   const select = (name, options, label) => h('label', {}, label,
     h('select', { name, onchange: (e) => { filters[name] = e.target.value; load(); } },
-      options.map((o) => h('option', { value: o, selected: filters[name] === o }, o || 'any'))));
+      options.map((o) => h('option', { value: o, selected: filters[name] === o }, LABELS[o] ?? o))));
   const rows = h('tbody');
   const more = h('button', { class: 'ghost', hidden: true }, 'More');
   let next = null;
@@ -68,7 +69,7 @@ export async function incidentsView(view, params, signal) {
     if (name !== 'incident') return;
     const incident = data.data || data;
     const existing = rows.querySelector(`tr[data-incident="${CSS.escape(incident.id)}"]`);
-    const matches = (!filters.status || incident.status === filters.status) && (!filters.type || incident.type === filters.type)
+    const matches = (!filters.status || filters.status.split(',').includes(incident.status)) && (!filters.type || incident.type === filters.type)
       && (!filters.process || incident.process === filters.process);
     if (existing) {
       if (matches) rows.replaceChild(row(incident), existing);
