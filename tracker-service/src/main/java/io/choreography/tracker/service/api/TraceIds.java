@@ -1,13 +1,13 @@
 package io.choreography.tracker.service.api;
 
 /** Checks a trace id given by a caller before it goes anywhere. */
-final class TraceIds {
+public final class TraceIds {
 
   static final int MAX_LENGTH = 256;
 
   private TraceIds() {}
 
-  static void validate(String traceId) {
+  public static void validate(String traceId) {
     if (traceId == null || traceId.isBlank()) {
       throw ApiException.badRequest("trace id must not be empty");
     }

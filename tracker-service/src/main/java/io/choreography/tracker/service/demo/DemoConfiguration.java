@@ -2,6 +2,7 @@ package io.choreography.tracker.service.demo;
 
 import io.choreography.tracker.service.config.TrackerProperties;
 import io.choreography.tracker.service.local.LocalInfrastructure;
+import io.choreography.tracker.service.security.ApiKeyHint;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,11 +20,12 @@ public class DemoConfiguration {
 
   @Bean
   public DemoServices demoServices(KafkaProperties kafka, TrackerProperties tracker, JsonMapper json,
-      ObjectProvider<LocalInfrastructure> local) {
+      ObjectProvider<LocalInfrastructure> local, ObjectProvider<ApiKeyHint> apiKey) {
     local.ifAvailable(l -> {});
     Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
     producer.put(ProducerConfig.CLIENT_ID_CONFIG, "demo-services");
     producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return new DemoServices(producer, new HashMap<>(kafka.buildAdminProperties()), tracker.demoMode(), json);
+    return new DemoServices(producer, new HashMap<>(kafka.buildAdminProperties()), tracker.demoMode(), json,
+        apiKey.getIfAvailable(() -> new ApiKeyHint("")).curlHeader());
   }
 }

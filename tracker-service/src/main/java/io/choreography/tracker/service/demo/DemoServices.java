@@ -34,17 +34,19 @@ public final class DemoServices implements SmartLifecycle {
   private final Map<String, Object> adminProperties;
   private final TrackerProperties.Demo settings;
   private final JsonMapper json;
+  private final String curlHeader;
   private final AtomicLong orders = new AtomicLong();
   private ScheduledExecutorService scheduler;
   private Producer<String, byte[]> producer;
   private DemoEmitters emit;
 
   public DemoServices(Map<String, Object> producerProperties, Map<String, Object> adminProperties,
-      TrackerProperties.Demo settings, JsonMapper json) {
+      TrackerProperties.Demo settings, JsonMapper json, String curlHeader) {
     this.producerProperties = producerProperties;
     this.adminProperties = adminProperties;
     this.settings = settings;
     this.json = json;
+    this.curlHeader = curlHeader;
   }
 
   @Override
@@ -78,8 +80,8 @@ public final class DemoServices implements SmartLifecycle {
       }
       DemoOrder order = DemoOrder.next(n == 1 ? DemoOrder.Scenario.HAPPY : DemoOrder.Scenario.pick());
       if (n <= 5 || n % 100 == 0) {
-        LOG.info("demo: order {} placed ({}); try: curl localhost:8080/api/traces/{}", order.orderId(),
-            order.scenario().name().toLowerCase().replace('_', ' '), order.orderId());
+        LOG.info("demo: order {} placed ({}); try: curl {}localhost:8080/api/traces/{}", order.orderId(),
+            order.scenario().name().toLowerCase().replace('_', ' '), curlHeader, order.orderId());
       }
       play(order);
     } catch (RuntimeException e) {

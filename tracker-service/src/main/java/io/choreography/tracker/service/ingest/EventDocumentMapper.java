@@ -7,6 +7,7 @@ import io.choreography.tracker.rules.extract.Payload;
 import io.choreography.tracker.rules.extract.StepMatch;
 import io.choreography.tracker.service.elasticsearch.IndexDocument;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
+import io.choreography.tracker.service.redaction.PayloadRedactor;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,10 +28,17 @@ public final class EventDocumentMapper {
 
   private final IndexNames names;
   private final int maxPayloadChars;
+  private final PayloadRedactor redactor;
 
   public EventDocumentMapper(IndexNames names, int maxPayloadBytes) {
+    this(names, maxPayloadBytes, null);
+  }
+
+  /** With a redactor that masks configured payload fields; null for none. */
+  public EventDocumentMapper(IndexNames names, int maxPayloadBytes, PayloadRedactor redactor) {
     this.names = names;
     this.maxPayloadChars = maxPayloadBytes;
+    this.redactor = redactor;
   }
 
   public IndexDocument map(RawRecord record, ExtractedEvent event, Instant receivedAt) {
@@ -56,7 +64,7 @@ public final class EventDocumentMapper {
       writeHeaders(g, record);
       writeMatches(g, event);
       g.writeBooleanProperty("cloudEvent", event.cloudEvent());
-      writePayload(g, event.payload(), record.value() == null ? 0 : record.value().length);
+      writePayload(g, record.topic(), event.payload(), record.value() == null ? 0 : record.value().length);
       g.writeEndObject();
     }
     return new IndexDocument(names.eventsIndex(record.timestamp()), record.coordinates(), out.toByteArray());
@@ -103,20 +111,22 @@ public final class EventDocumentMapper {
     g.writeEndArray();
   }
 
-  private void writePayload(JsonGenerator g, Payload payload, int bytes) {
+  private void writePayload(JsonGenerator g, String topic, Payload payload, int bytes) {
     g.writeStringProperty("payloadKind", payload.kind().name());
     g.writeNumberProperty("payloadBytes", bytes);
-    if (payload.text() == null) {
+    // masked before anything else sees it: extraction ran on the original already
+    String text = redactor == null ? payload.text() : redactor.redact(topic, payload);
+    if (text == null) {
       return;
     }
-    if (payload.text().length() > maxPayloadChars) {
+    if (text.length() > maxPayloadChars) {
       g.writeBooleanProperty("payloadTruncated", true);
-      g.writeStringProperty("payload", payload.text().substring(0, maxPayloadChars));
+      g.writeStringProperty("payload", text.substring(0, maxPayloadChars));
     } else if (payload.kind() == Payload.Kind.JSON) {
       g.writeName("payload");
-      g.writeRawValue(payload.text());
+      g.writeRawValue(text);
     } else {
-      g.writeStringProperty("payload", payload.text());
+      g.writeStringProperty("payload", text);
     }
   }
 }

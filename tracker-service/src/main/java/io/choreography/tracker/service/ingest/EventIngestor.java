@@ -10,6 +10,7 @@ import io.choreography.tracker.service.elasticsearch.BulkWriter;
 import io.choreography.tracker.service.elasticsearch.IndexDocument;
 import io.choreography.tracker.service.elasticsearch.IndexTemplates;
 import io.choreography.tracker.service.elasticsearch.RetryPolicy;
+import io.choreography.tracker.service.stream.LiveFeed;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -58,6 +59,8 @@ public final class EventIngestor implements Runnable {
   private volatile Thread thread;
   private volatile int assignedPartitions;
   private volatile Instant lastBatchAt;
+  private volatile LiveFeed liveFeed;
+  private volatile long lag;
 
   public EventIngestor(Settings settings, RecordExtractor extractor, EventDocumentMapper mapper,
       ElasticsearchClient client, IndexTemplates templates, DeadLetterPublisher deadLetters, IngestMetrics metrics) {
@@ -119,6 +122,16 @@ public final class EventIngestor implements Runnable {
     return lastBatchAt;
   }
 
+  /** Where the documents of every accepted bulk go next (the live stream); it must not block. */
+  public void onIndexed(LiveFeed feed) {
+    this.liveFeed = feed;
+  }
+
+  /** Records on the assigned partitions not read yet, as of the last poll. */
+  public long lag() {
+    return lag;
+  }
+
   @Override
   public void run() {
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumerProperties(),
@@ -142,6 +155,7 @@ public final class EventIngestor implements Runnable {
         if (!records.isEmpty()) {
           process(c, records);
         }
+        lag = currentLag(c);
       }
     } catch (WakeupException | InterruptedException e) {
       // stopping: the batch in hand was not committed and will be read again
@@ -189,9 +203,34 @@ public final class EventIngestor implements Runnable {
       for (Map.Entry<Integer, String> rejected : result.rejected().entrySet()) {
         deadLetter(sources.get(rejected.getKey()), "refused by Elasticsearch: " + rejected.getValue());
       }
+      LiveFeed feed = liveFeed;
+      if (feed != null) {
+        feed.indexed(accepted(documents, result));
+      }
     }
     commit(c, offsets);
     lastBatchAt = Instant.now();
+  }
+
+  private static List<IndexDocument> accepted(List<IndexDocument> documents, BulkResult result) {
+    if (result.rejected().isEmpty()) {
+      return documents;
+    }
+    List<IndexDocument> accepted = new ArrayList<>(documents.size());
+    for (int i = 0; i < documents.size(); i++) {
+      if (!result.rejected().containsKey(i)) {
+        accepted.add(documents.get(i));
+      }
+    }
+    return accepted;
+  }
+
+  private static long currentLag(KafkaConsumer<byte[], byte[]> c) {
+    long sum = 0;
+    for (TopicPartition tp : c.assignment()) {
+      sum += c.currentLag(tp).orElse(0);
+    }
+    return sum;
   }
 
   private void count(ExtractedEvent event) {

@@ -6,6 +6,7 @@ import io.choreography.tracker.service.config.TrackerProperties;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
 import io.choreography.tracker.service.elasticsearch.IndexTemplates;
 import io.choreography.tracker.service.local.LocalInfrastructure;
+import io.choreography.tracker.service.redaction.PayloadRedactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ public class IngestConfiguration {
   @Bean
   public EventIngestor eventIngestor(TrackerProperties tracker, KafkaProperties kafka, RecordExtractor extractor,
       IndexNames names, ElasticsearchClient client, IndexTemplates templates, DeadLetterPublisher deadLetters,
-      IngestMetrics metrics, ObjectProvider<LocalInfrastructure> local) {
+      IngestMetrics metrics, ObjectProvider<LocalInfrastructure> local, ObjectProvider<PayloadRedactor> redactor) {
     local.ifAvailable(l -> {});
     Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
     TrackerProperties.Ingest ingest = tracker.ingest();
@@ -60,7 +61,8 @@ public class IngestConfiguration {
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-indexer");
     EventIngestor.Settings settings = new EventIngestor.Settings(tracker.topicPattern(),
         tracker.unmatched() == TrackerProperties.Unmatched.INDEX, props);
-    return new EventIngestor(settings, extractor, new EventDocumentMapper(names, ingest.maxPayloadBytes()), client,
+    return new EventIngestor(settings, extractor, new EventDocumentMapper(names, ingest.maxPayloadBytes(),
+        redactor.getIfAvailable()), client,
         templates, deadLetters, metrics);
   }
 

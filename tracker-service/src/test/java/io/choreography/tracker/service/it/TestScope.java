@@ -41,8 +41,17 @@ public final class TestScope {
     return SharedInfrastructure.get();
   }
 
-  /** The tracker's properties for this scope, for a {@code @DynamicPropertySource} method. */
+  /**
+   * The tracker's properties for this scope, for a {@code @DynamicPropertySource} method; with API security off,
+   * as most tests are about something else.
+   */
   public void register(DynamicPropertyRegistry registry) {
+    register(registry, false);
+  }
+
+  /** The same, with API security on or off ({@code tracker.security.enabled}). */
+  public void register(DynamicPropertyRegistry registry, boolean securityEnabled) {
+    registry.add("tracker.security.enabled", () -> Boolean.toString(securityEnabled));
     LocalInfrastructure infra = SharedInfrastructure.get();
     registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
     registry.add("tracker.elasticsearch.uris", infra::elasticsearchUri);

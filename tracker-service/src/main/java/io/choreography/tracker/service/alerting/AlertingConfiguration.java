@@ -1,0 +1,87 @@
+package io.choreography.tracker.service.alerting;
+
+import io.choreography.tracker.service.ingest.EventIngestor;
+import io.choreography.tracker.service.local.LocalInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Webhooks for opened and resolved incidents, and the gauges of open incidents and stuck instances. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AlertingProperties.class)
+public class AlertingConfiguration {
+
+  @Bean
+  public SmartLifecycle incidentAlerts(AlertingProperties alerts, KafkaProperties kafka, JsonMapper json,
+      MeterRegistry registry, ObjectProvider<LocalInfrastructure> local) {
+    local.ifAvailable(l -> {});
+    List<WebhookWorker> workers = new ArrayList<>();
+    for (int i = 0; i < alerts.webhooks().size(); i++) {
+      AlertingProperties.Webhook w = alerts.webhooks().get(i);
+      workers.add(new WebhookWorker(i, w, alerts.retry(), alerts.requestTimeout(),
+          new AlertingMetrics(registry, i, w.url().getHost()), json, Clock.systemUTC()));
+    }
+    Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, alerts.groupId());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // a first start reads the history; what is older than retry.max-age is skipped, not sent
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-alerts");
+    IncidentAlertConsumer consumer = new IncidentAlertConsumer(alerts.incidentsTopic(), props, workers, json);
+    return lifecycle(workers.isEmpty() ? null : consumer::start, consumer::stop, consumer::isRunning);
+  }
+
+  @Bean
+  public SmartLifecycle openIncidentGauges(AlertingProperties alerts, KafkaProperties kafka, JsonMapper json,
+      MeterRegistry registry, ObjectProvider<LocalInfrastructure> local) {
+    local.ifAvailable(l -> {});
+    Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group: every process reads everything
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-open-incidents");
+    OpenIncidentsReader reader = new OpenIncidentsReader(alerts.incidentsTopic(), props, new OpenIncidents(registry),
+        json);
+    return lifecycle(alerts.gauges() ? reader::start : null, reader::stop, reader::isRunning);
+  }
+
+  @Bean
+  public Object pipelineGauge(MeterRegistry registry, EventIngestor ingestor) {
+    PipelineGauge.register(registry, ingestor);
+    return "tracker.pipeline.up";
+  }
+
+  private static SmartLifecycle lifecycle(Runnable start, Runnable stop, java.util.function.BooleanSupplier running) {
+    return new SmartLifecycle() {
+      @Override
+      public void start() {
+        if (start != null) {
+          start.run();
+        }
+      }
+
+      @Override
+      public void stop() {
+        stop.run();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running.getAsBoolean();
+      }
+    };
+  }
+}

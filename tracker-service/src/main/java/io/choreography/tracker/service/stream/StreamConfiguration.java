@@ -1,0 +1,88 @@
+package io.choreography.tracker.service.stream;
+
+import io.choreography.tracker.service.ingest.EventIngestor;
+import io.choreography.tracker.service.local.LocalInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The live stream: events from the indexer, instance changes and incidents from their topics, to SSE clients. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StreamProperties.class)
+public class StreamConfiguration {
+
+  @Bean
+  StreamHub streamHub(JsonMapper json, MeterRegistry registry, EventIngestor ingestor) {
+    StreamHub hub = new StreamHub(json, registry);
+    ingestor.onIndexed(hub);
+    return hub;
+  }
+
+  /** Threads that write to clients; one is busy per client with pending items, idle ones go after a minute. */
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService streamSenders() {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "tracker-stream-sender-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Bean
+  SmartLifecycle streamLifecycle(StreamHub hub, StreamProperties settings, KafkaProperties kafka, JsonMapper json,
+      ObjectProvider<LocalInfrastructure> local) {
+    local.ifAvailable(l -> {});
+    Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+    // a group of its own per process: every process sees everything; from now on, nothing committed
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "tracker-stream-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-stream");
+    TrackerTopicsReader reader = new TrackerTopicsReader(settings.instancesTopic(), settings.incidentsTopic(), props,
+        hub, json);
+    return new SmartLifecycle() {
+      private ScheduledExecutorService heartbeats;
+
+      @Override
+      public void start() {
+        hub.start();
+        reader.start();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "tracker-stream-heartbeat");
+          t.setDaemon(true);
+          return t;
+        });
+        long period = settings.heartbeat().toMillis();
+        heartbeats.scheduleAtFixedRate(hub::heartbeat, period, period, TimeUnit.MILLISECONDS);
+      }
+
+      @Override
+      public void stop() {
+        heartbeats.shutdownNow();
+        reader.stop();
+        hub.stop();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return hub.isRunning();
+      }
+    };
+  }
+}

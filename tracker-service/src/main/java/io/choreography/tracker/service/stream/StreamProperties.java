@@ -1,0 +1,24 @@
+package io.choreography.tracker.service.stream;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code tracker.stream.*}: the live stream {@code GET /api/stream}.
+ *
+ * @param instancesTopic the topic of instance changes
+ * @param incidentsTopic the topic of incident CloudEvents
+ * @param heartbeat how often a comment line keeps idle connections open
+ * @param clientQueue items waiting for one client at most; a client that falls this far behind is dropped
+ * @param maxClients connected clients at most; more get 503
+ * @param timeout how long one connection lasts at most (clients reconnect, as EventSource does by itself)
+ */
+@ConfigurationProperties("tracker.stream")
+public record StreamProperties(
+    @DefaultValue("tracker.instances") String instancesTopic,
+    @DefaultValue("tracker.incidents") String incidentsTopic,
+    @DefaultValue("15s") Duration heartbeat,
+    @DefaultValue("1000") int clientQueue,
+    @DefaultValue("200") int maxClients,
+    @DefaultValue("30m") Duration timeout) {}

@@ -1,0 +1,121 @@
+package io.choreography.tracker.service.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code GET /api/stream}: events, instance changes and incidents reach connected clients as they happen. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LiveStreamIT {
+
+  static final TestScope SCOPE = TestScope.create("stream");
+  static final String ORDERS = SCOPE.topic("orders");
+  static final String INSTANCES = SCOPE.topic("tracker.instances");
+  static final String INCIDENTS = SCOPE.topic("tracker.incidents");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    TestKafka.createTopics(SCOPE.infrastructure().kafkaBootstrapServers(), 2, List.of(ORDERS, INSTANCES, INCIDENTS));
+    SCOPE.register(registry);
+    registry.add("tracker.stream.instances-topic", () -> INSTANCES);
+    registry.add("tracker.stream.incidents-topic", () -> INCIDENTS);
+  }
+
+  @LocalServerPort int port;
+
+  @Test
+  void shouldDeliverAnEventProducedToKafkaToAConnectedClientWithinOneSecond() throws Exception {
+    // given: a client connected, and the indexer reading (a first event has come through)
+    String warmUp = "11111111111111111111111111111111";
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    try (SseTestClient warm = new SseTestClient(url("/api/stream?traceId=" + warmUp));
+        SseTestClient client = new SseTestClient(url("/api/stream?traceId=" + traceId));
+        KafkaProducer<String, byte[]> producer = TestKafka.producer(SCOPE.infrastructure().kafkaBootstrapServers())) {
+      assertThat(client.next("comment", Duration.ofSeconds(10))).as("connected").isNotNull();
+      producer.send(orderPlaced(warmUp)).get();
+      assertThat(warm.next("event", Duration.ofSeconds(30))).as("warm-up event").isNotNull();
+
+      // when
+      long producedAt = System.nanoTime();
+      producer.send(orderPlaced("22222222222222222222222222222222")); // someone else's: filtered out
+      producer.send(orderPlaced(traceId)).get();
+      SseTestClient.Received event = client.next("event", Duration.ofSeconds(5));
+
+      // then
+      assertThat(event).as("the event on the stream").isNotNull();
+      long latencyMs = (event.arrivedNanos() - producedAt) / 1_000_000;
+      System.out.println("live stream latency from produce to client: " + latencyMs + " ms");
+      assertThat(latencyMs).isLessThan(1_000);
+      JsonNode document = JSON.readTree(event.data());
+      assertThat(document.path("traceId").asString()).isEqualTo(traceId);
+      assertThat(document.path("topic").asString()).isEqualTo(ORDERS);
+      assertThat(document.path("step").asString()).isEqualTo("order-placed");
+      assertThat(client.next("event", Duration.ofMillis(500))).as("only the asked-for trace").isNull();
+    }
+  }
+
+  @Test
+  void shouldStreamInstanceChangesAndIncidentsOfTheAskedForProcess() throws Exception {
+    // given
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    try (SseTestClient client = new SseTestClient(url("/api/stream?process=order-fulfillment"))) {
+      assertThat(client.next("comment", Duration.ofSeconds(10))).as("connected").isNotNull();
+      Thread.sleep(3_000); // the topic reader joins its own group and starts at the latest offset
+
+      // when
+      TrackerTopicRecords.sendCommitted(SCOPE.infrastructure().kafkaBootstrapServers(), List.of(
+          TrackerTopicRecords.instance(INSTANCES, "billing", traceId, "RUNNING"),
+          TrackerTopicRecords.instance(INSTANCES, "order-fulfillment", traceId, "RUNNING"),
+          TrackerTopicRecords.incident(INCIDENTS, "OPENED", "order-fulfillment/" + traceId + "/STUCK/payment-received",
+              1, "STUCK", "order-fulfillment", traceId, "payment-received", "waiting for payment-received")));
+
+      // then
+      SseTestClient.Received instance = client.next("instance", Duration.ofSeconds(10));
+      assertThat(instance).isNotNull();
+      assertThat(JSON.readTree(instance.data()).path("process").asString()).isEqualTo("order-fulfillment");
+      SseTestClient.Received incident = client.next("incident", Duration.ofSeconds(10));
+      assertThat(incident).isNotNull();
+      assertThat(JSON.readTree(incident.data()).path("type").asString()).isEqualTo("tracker.incident.opened");
+      assertThat(client.next("instance", Duration.ofMillis(500))).as("billing is filtered out").isNull();
+    }
+  }
+
+  @Test
+  void shouldAnswer400AsJsonForABadProcessParameter() throws Exception {
+    // when
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(url("/api/stream?process=Not%20A%20Process"))).header("Accept", "text/event-stream").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.path("status").asInt()).isEqualTo(400);
+    assertThat(body.path("message").asString()).contains("process must be a process id");
+  }
+
+  private ProducerRecord<String, byte[]> orderPlaced(String orderId) {
+    return new ProducerRecord<>(ORDERS, orderId,
+        ("{\"type\":\"OrderPlaced\",\"orderId\":\"" + orderId + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
