@@ -34,10 +34,10 @@ public class InstanceController {
     InstanceQueries.Filter filter = new InstanceQueries.Filter(Parameters.text("process", process),
         Parameters.status(status), Parameters.text("step", step));
     int pageSize = Parameters.size(size);
-    InstanceQueries.Page page = queries.page(filter, pageSize, InstanceCursor.decode(cursor));
+    InstanceQueries.Page page = queries.page(filter, pageSize, PageCursor.decode(cursor));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("items", page.instances().stream().map(InstanceViews::of).toList());
-    answer.put("next", page.next() == null ? null : InstanceCursor.encode(page.next()));
+    answer.put("next", page.next() == null ? null : PageCursor.encode(page.next()));
     return answer;
   }
 

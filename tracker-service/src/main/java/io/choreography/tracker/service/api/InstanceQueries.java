@@ -30,9 +30,9 @@ public class InstanceQueries {
   record Filter(String process, InstanceStatus status, String waitingAt) {}
 
   /** One page of instance documents and the position after its last one, or null when there is no more. */
-  record Page(List<JsonNode> instances, InstanceCursor.Position next) {}
+  record Page(List<JsonNode> instances, PageCursor.Position next) {}
 
-  Page page(Filter filter, int size, InstanceCursor.Position after) {
+  Page page(Filter filter, int size, PageCursor.Position after) {
     List<Object> must = new ArrayList<>();
     if (filter.process() != null) {
       must.add(term("process", filter.process()));
@@ -52,11 +52,11 @@ public class InstanceQueries {
     }
     List<JsonNode> hits = new ArrayList<>();
     search.search(names.instancesIndex(), body).path("hits").path("hits").forEach(hits::add);
-    InstanceCursor.Position next = null;
+    PageCursor.Position next = null;
     if (hits.size() > size) {
       hits = hits.subList(0, size);
       JsonNode sort = hits.get(size - 1).path("sort");
-      next = new InstanceCursor.Position(sort.get(0).asLong(), sort.get(1).asString());
+      next = new PageCursor.Position(sort.get(0).asLong(), sort.get(1).asString());
     }
     return new Page(hits.stream().map(h -> h.path("_source")).toList(), next);
   }

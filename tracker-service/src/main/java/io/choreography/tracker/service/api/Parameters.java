@@ -1,9 +1,12 @@
 package io.choreography.tracker.service.api;
 
 import io.choreography.tracker.model.InstanceStatus;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
-/** Checks of the parameters of the instance and process calls; a bad one is a 400 naming it. */
+/** Checks of the parameters of the API calls; a bad one is a 400 naming it. */
 final class Parameters {
 
   static final int DEFAULT_SIZE = 50;
@@ -30,15 +33,37 @@ final class Parameters {
   }
 
   static InstanceStatus status(String value) {
+    return oneOf("status", value, InstanceStatus.class);
+  }
+
+  /** An optional enum filter, case-insensitive: null when absent or blank. */
+  static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return InstanceStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("status must be one of RUNNING, STUCK, COMPLETED, FAILED, but was '"
+      throw ApiException.badRequest(name + " must be one of " + names(type) + ", but was '"
           + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
     }
+  }
+
+  /** An optional comma-separated list of enum values: empty when absent or blank. */
+  static <E extends Enum<E>> Set<E> anyOf(String name, String value, Class<E> type) {
+    Set<E> values = EnumSet.noneOf(type);
+    if (value != null) {
+      for (String part : value.split(",", -1)) {
+        if (!part.isBlank()) {
+          values.add(oneOf(name, part, type));
+        }
+      }
+    }
+    return values;
+  }
+
+  private static <E extends Enum<E>> String names(Class<E> type) {
+    return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
   }
 
   static int size(Integer value) {

@@ -9,27 +9,27 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * The opaque, URL-safe paging cursor of {@code GET /api/instances}: the sort values of the last instance of a
- * page (start time in epoch milliseconds, instance id), as base64url JSON, given back to Elasticsearch as {@code
- * search_after}. A cursor that does not decode to exactly that is a bad parameter.
+ * The opaque, URL-safe paging cursor of {@code GET /api/instances} and {@code GET /api/incidents}: the sort values
+ * of the last item of a page (a time in epoch milliseconds, the item's id), as base64url JSON, given back to
+ * Elasticsearch as {@code search_after}. A cursor that does not decode to exactly that is a bad parameter.
  */
-final class InstanceCursor {
+final class PageCursor {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int MAX_LENGTH = 2048;
 
-  private InstanceCursor() {}
+  private PageCursor() {}
 
-  /** A position: after the instance that started at {@code startedAtMillis} with this id. */
-  record Position(long startedAtMillis, String id) {
+  /** A position: after the item sorted at {@code millis} with this id. */
+  record Position(long millis, String id) {
 
     List<Object> searchAfter() {
-      return List.of(startedAtMillis, id);
+      return List.of(millis, id);
     }
   }
 
   static String encode(Position position) {
-    ArrayNode array = JSON.createArrayNode().add(position.startedAtMillis()).add(position.id());
+    ArrayNode array = JSON.createArrayNode().add(position.millis()).add(position.id());
     return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(array));
   }
 

@@ -7,19 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-class InstanceCursorTest {
+class PageCursorTest {
 
   @Test
   void shouldRoundTripAPositionThroughAUrlSafeCursor() {
     // given
-    InstanceCursor.Position position = new InstanceCursor.Position(1_795_000_000_123L, "order/ä b+c?");
+    PageCursor.Position position = new PageCursor.Position(1_795_000_000_123L, "order/ä b+c?");
 
     // when
-    String cursor = InstanceCursor.encode(position);
+    String cursor = PageCursor.encode(position);
 
     // then
     assertThat(cursor).matches("[A-Za-z0-9_-]+");
-    assertThat(InstanceCursor.decode(cursor)).isEqualTo(position);
+    assertThat(PageCursor.decode(cursor)).isEqualTo(position);
   }
 
   @Test
@@ -28,7 +28,7 @@ class InstanceCursorTest {
     String none = "";
 
     // when
-    InstanceCursor.Position position = InstanceCursor.decode(none);
+    PageCursor.Position position = PageCursor.decode(none);
 
     // then
     assertThat(position).isNull();
@@ -44,7 +44,7 @@ class InstanceCursorTest {
 
     // when / then
     for (String bad : new String[] {notBase64, notJson, wrongShape, tooLong}) {
-      assertThatThrownBy(() -> InstanceCursor.decode(bad)).isInstanceOf(ApiException.class)
+      assertThatThrownBy(() -> PageCursor.decode(bad)).isInstanceOf(ApiException.class)
           .hasMessageStartingWith("cursor is not valid");
     }
   }
