@@ -37,7 +37,7 @@ public final class TrackingTopology {
     builder.addStateStore(TrackingStores.instances());
     builder.addStateStore(TrackingStores.dueIndex(dueIndex));
     builder.addStateStore(TrackingStores.uncorrelated());
-    builder.stream(topics, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("business-events"))
+    builder.stream(businessTopics(topics, settings), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("business-events"))
         .process(() -> new EventExtractionProcessor(extractor, metrics), Named.as("extract-step-matches"))
         .repartition(Repartitioned.<String, byte[]>as(EVENTS_BY_TRACE)
             .withKeySerde(Serdes.String())
@@ -48,5 +48,15 @@ public final class TrackingTopology {
         .to((key, value, context) -> value.topic(),
             Produced.with(Serdes.String(), new OutgoingSerde()).withName("tracker-outputs"));
     return builder.build();
+  }
+
+  /**
+   * The business topics, never the tracker's own: whatever {@code tracker.topics} says, the topology does not read
+   * its internal topics (prefixed with the application id), its re-keying topic or its outputs.
+   */
+  static Pattern businessTopics(Pattern topics, TrackingProperties settings) {
+    String own = Pattern.quote(settings.applicationId() + "-") + "|" + Pattern.quote(EVENTS_BY_TRACE + "-repartition")
+        + "$|" + Pattern.quote(settings.instancesTopic()) + "$|" + Pattern.quote(settings.incidentsTopic()) + "$";
+    return Pattern.compile("^(?!(?:" + own + "))(?:" + topics.pattern() + ")");
   }
 }

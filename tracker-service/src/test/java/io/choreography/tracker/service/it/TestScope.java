@@ -60,6 +60,17 @@ public final class TestScope {
     registry.add("tracker.ingest.topic-refresh", () -> "1s");
     registry.add("tracker.ingest.dead-letter-topic", () -> "tracker.dead-letter." + id);
     registry.add("tracker.definitions", this::definitionsDirectory);
+    registry.add("tracker.tracking.application-id", () -> "tracker-it-" + id);
+    registry.add("tracker.tracking.state-dir", this::stateDirectory);
+  }
+
+  /** The tracking topology's RocksDB stores of this scope: fresh per class. */
+  private String stateDirectory() {
+    try {
+      return Files.createTempDirectory("tracking-state-" + id).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The bundled order-fulfillment definition, its topics moved into this scope. */
