@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestScope {
 
   private final String id;
+  private String stateDirectory;
 
   private TestScope(String id) {
     this.id = id;
@@ -65,9 +66,12 @@ public final class TestScope {
   }
 
   /** The tracking topology's RocksDB stores of this scope: fresh per class. */
-  private String stateDirectory() {
+  private synchronized String stateDirectory() {
     try {
-      return Files.createTempDirectory("tracking-state-" + id).toString();
+      if (stateDirectory == null) {
+        stateDirectory = Files.createTempDirectory("tracking-state-" + id).toString();
+      }
+      return stateDirectory;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
