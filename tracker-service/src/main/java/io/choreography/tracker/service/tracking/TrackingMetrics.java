@@ -92,6 +92,15 @@ public final class TrackingMetrics {
     return dueVisited.count();
   }
 
+  /** Punctuations so far and their total time (the benchmark reads them). */
+  public long punctuations() {
+    return punctuation.count();
+  }
+
+  public double punctuationNanos() {
+    return punctuation.totalTime(TimeUnit.NANOSECONDS);
+  }
+
   public double eventsTracked() {
     return events.count();
   }
