@@ -94,6 +94,7 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
     byte[] stored = instances.get(key);
     InstanceState state = stored == null ? null : decode(tracker, key, stored);
     long oldDue = state == null ? Schedules.NONE : Schedules.next(tracker, state, retentionMillis);
+    // an instance keeps the version it started with; one that cannot be read starts over with the current one
     String version = state == null ? tracker.process().definition().version() : StoredInstance.version(stored);
     tracker.apply(state, event, out);
     metrics.event();

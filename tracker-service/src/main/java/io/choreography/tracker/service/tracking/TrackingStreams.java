@@ -37,7 +37,12 @@ public final class TrackingStreams implements SmartLifecycle {
     if (streams != null) {
       return;
     }
-    TrackingTopics.ensure(config, outputTopics, partitions);
+    try {
+      TrackingTopics.ensure(config, outputTopics, partitions);
+    } catch (IllegalStateException e) {
+      // Kafka may come up later (the kafka health shows it); publishing fails, and is retried, until they exist
+      LOG.error("{}; tracking starts anyway", e.getMessage());
+    }
     KafkaStreams s = new KafkaStreams(topology, config);
     s.setUncaughtExceptionHandler(e -> {
       LOG.error("tracking stream thread failed; replacing it", e);
@@ -52,7 +57,7 @@ public final class TrackingStreams implements SmartLifecycle {
   public synchronized void stop() {
     KafkaStreams s = streams;
     if (s != null) {
-      s.close(Duration.ofSeconds(30));
+      s.close(Duration.ofSeconds(10));
       streams = null;
     }
   }

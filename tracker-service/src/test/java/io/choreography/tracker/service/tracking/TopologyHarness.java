@@ -65,8 +65,13 @@ final class TopologyHarness implements AutoCloseable {
 
   TopologyHarness(Instant wallClock, TrackingProperties settings, KeyValueBytesStoreSupplier dueIndex)
       throws Exception {
+    this(wallClock, settings, dueIndex, DEFINITION);
+  }
+
+  TopologyHarness(Instant wallClock, TrackingProperties settings, KeyValueBytesStoreSupplier dueIndex,
+      String definition) throws Exception {
     ProcessDefinitions definitions = new ProcessDefinitions(List.of(DefinitionLoader.parse("shipment.yaml",
-        DEFINITION)));
+        definition)));
     metrics = new TrackingMetrics(new SimpleMeterRegistry());
     stateDir = Files.createTempDirectory("tracking-topology");
     Properties props = new Properties();
@@ -81,6 +86,10 @@ final class TopologyHarness implements AutoCloseable {
     for (String topic : List.of("orders", "payments", "shipping")) {
       inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
     }
+  }
+
+  TestOutputTopic<String, String> output(String topic) {
+    return driver.createOutputTopic(topic, new StringDeserializer(), new StringDeserializer());
   }
 
   TopologyHarness(Instant wallClock) throws Exception {

@@ -16,16 +16,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -61,8 +64,12 @@ class TrackingCrashIT {
 
     try (KafkaProducer<String, byte[]> producer = TestKafka.producer(bootstrap);
         TrackerTopicReader reader = new TrackerTopicReader(bootstrap, List.of(instancesTopic, incidentsTopic))) {
+      // a topic just created may not have its leaders known yet: a send then could fail
+      await().atMost(Duration.ofSeconds(30)).until(() -> businessTopics.stream().allMatch(t ->
+          producer.partitionsFor(t).stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())));
       DemoEmitters emit = new DemoEmitters(producer, json, SCOPE.topicPrefix());
-      int sent = emit(emit, 0, EVENTS / 2);
+      List<Future<RecordMetadata>> sends = new ArrayList<>();
+      int sent = emit(emit, 0, EVENTS / 2, sends);
       producer.flush();
 
       // when: A tracks, B joins, more events arrive, A is killed midway
@@ -73,8 +80,12 @@ class TrackingCrashIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> changes(reader, instancesTopic) >= 10_000);
         b = TrackerProcess.start("tracker-b", withStateDir(properties, "b"), WORK);
         await().atMost(Duration.ofSeconds(90)).until(() -> members(bootstrap, applicationId) == 2);
-        sent += emit(emit, sent, EVENTS - sent);
+        sent += emit(emit, sent, EVENTS - sent, sends);
         producer.flush();
+        for (Future<RecordMetadata> f : sends) {
+          f.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(sends).hasSize(EVENTS);
         await().atMost(Duration.ofSeconds(90)).until(() -> changes(reader, instancesTopic) >= EVENTS * 6 / 10);
         assertThat(changes(reader, instancesTopic)).as("killed midway").isLessThan(EVENTS);
         int changesAtKill = changes(reader, instancesTopic);
@@ -111,23 +122,23 @@ class TrackingCrashIT {
   }
 
   /** Demo orders whose end is decided by their events alone: completed, failed, or waiting for the goods. */
-  private static int emit(DemoEmitters emit, int alreadySent, int events) {
+  private static int emit(DemoEmitters emit, int alreadySent, int events, List<Future<RecordMetadata>> sends) {
     int sent = 0;
     for (int i = alreadySent; sent < events; i++) {
       DemoOrder order = DemoOrder.next(DemoOrder.Scenario.HAPPY);
       Instant t = Instant.now();
-      emit.checkout(order, "OrderPlaced", t, Map.of());
+      sends.add(emit.checkout(order, "OrderPlaced", t, Map.of()));
       int kind = i % 20;
       if (kind < 14 && sent + 4 <= events) {
-        emit.payment(order, "PaymentReceived", null, t.plusMillis(1));
-        emit.inventory(order, t.plusMillis(2));
-        emit.shipping(order, t.plusMillis(3));
+        sends.add(emit.payment(order, "PaymentReceived", null, t.plusMillis(1)));
+        sends.add(emit.inventory(order, t.plusMillis(2)));
+        sends.add(emit.shipping(order, t.plusMillis(3)));
         sent += 4;
       } else if (kind < 17) {
-        emit.payment(order, "PaymentResult", "FAILED", t.plusMillis(1));
+        sends.add(emit.payment(order, "PaymentResult", "FAILED", t.plusMillis(1)));
         sent += 2;
       } else {
-        emit.payment(order, "PaymentReceived", null, t.plusMillis(1));
+        sends.add(emit.payment(order, "PaymentReceived", null, t.plusMillis(1)));
         sent += 2;
       }
     }
@@ -147,7 +158,7 @@ class TrackingCrashIT {
   }
 
   private static List<String> differences(Map<String, JsonNode> actual, Map<String, JsonNode> expected) {
-    List<String> diffs = new java.util.ArrayList<>();
+    List<String> diffs = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
       JsonNode a = actual.get(e.getKey());
       if (a == null || !withoutUpdatedAt(a).equals(withoutUpdatedAt(e.getValue()))) {

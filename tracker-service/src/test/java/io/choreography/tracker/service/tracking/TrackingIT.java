@@ -3,6 +3,8 @@ package io.choreography.tracker.service.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.choreography.tracker.model.InstanceSnapshot;
+import io.choreography.tracker.model.InstanceStatus;
 import io.choreography.tracker.service.it.TestKafka;
 import io.choreography.tracker.service.it.TestScope;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -91,6 +94,8 @@ class TrackingIT {
   }
 
   @Autowired TrackingStreams streams;
+  @Autowired InstanceStore instanceStore;
+  @Autowired TrackingHealthIndicator health;
 
   @BeforeAll
   static void startReading() {
@@ -131,6 +136,10 @@ class TrackingIT {
     assertThat(incidents("order-stuck", "tracker.incident.resolved")).hasSize(1);
     assertThat(incidents("order-stuck", "tracker.incident.resolved").get(0).value().path("data").path("id"))
         .isEqualTo(opened.value().path("data").path("id"));
+    InstanceSnapshot stored = instanceStore.find("delivery", "order-stuck").orElseThrow();
+    assertThat(stored.status()).isEqualTo(InstanceStatus.RUNNING);
+    assertThat(stored.steps().keySet()).containsExactly("placed", "paid");
+    assertThat(instanceStore.find("delivery", "no-such-order")).isEmpty();
   }
 
   @Test
@@ -160,6 +169,7 @@ class TrackingIT {
 
   private void warmUp(String trace) {
     await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     send("orders", "Placed", trace + "-1", trace, Instant.now());
     send("payments", "Paid", trace + "-2", trace, Instant.now());
     await().atMost(Duration.ofSeconds(60)).until(() -> instanceChanges(trace).size() >= 2);

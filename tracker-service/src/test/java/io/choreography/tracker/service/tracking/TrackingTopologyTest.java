@@ -3,9 +3,12 @@ package io.choreography.tracker.service.tracking;
 import static io.choreography.tracker.service.tracking.TopologyHarness.PROCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -169,6 +172,58 @@ class TrackingTopologyTest {
       assertThat(h.incidentEvents()).isEmpty();
       assertThat(h.instanceStore().get(InstanceKeys.of(PROCESS, "order-5"))).isEqualTo(stored);
       assertThat(h.metrics.duplicates()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldEmitAnEscalationOnceAsACloudEventCarryingTheTraceId() throws Exception {
+    String definition = """
+        id: shipment
+        correlation:
+          - json: /orderId
+        eventType:
+          - json: /type
+        eventTime:
+          - json: /time
+        eventId:
+          - json: /id
+        steps:
+          - id: placed
+            on: { topic: orders, type: Placed }
+          - id: shipped
+            on: { topic: shipping, type: Shipped }
+            after: [placed]
+            end: completed
+        escalations:
+          - after: 2s
+            emit: { topic: notifications, type: DelayNotice }
+        """;
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    try (TopologyHarness h = new TopologyHarness(T0, TrackingProperties.defaults(),
+        TrackingStores.dueIndexSupplier(), definition)) {
+      TestOutputTopic<String, String> notifications = h.output("notifications");
+      // given
+      h.send("orders", "k", "Placed", "e1", trace, T0);
+
+      // when
+      h.advance(Duration.ofMillis(1_500));
+      boolean earlyEmpty = notifications.isEmpty();
+      h.advance(Duration.ofMillis(1_000));
+      TestRecord<String, String> emitted = notifications.readRecord();
+      h.advance(Duration.ofSeconds(10));
+
+      // then
+      assertThat(earlyEmpty).isTrue();
+      assertThat(emitted.key()).isEqualTo(trace);
+      assertThat(new String(emitted.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+          .isEqualTo("application/cloudevents+json");
+      JsonNode event = TopologyHarness.JSON.readTree(emitted.value());
+      assertThat(event.path("type").asString()).isEqualTo("DelayNotice");
+      assertThat(event.path("subject").asString()).isEqualTo(trace);
+      assertThat(event.path("traceid").asString()).isEqualTo(trace);
+      assertThat(event.path("traceparent").asString()).startsWith("00-" + trace + "-").endsWith("-01");
+      assertThat(event.path("time").asString()).isEqualTo(T0.plusSeconds(2).toString());
+      assertThat(notifications.isEmpty()).as("once per instance").isTrue();
     }
   }
 
