@@ -96,7 +96,14 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
     long oldDue = state == null ? Schedules.NONE : Schedules.next(tracker, state, retentionMillis);
     // an instance keeps the version it started with; one that cannot be read starts over with the current one
     String version = state == null ? tracker.process().definition().version() : StoredInstance.version(stored);
-    tracker.apply(state, event, out);
+    try {
+      tracker.apply(state, event, out);
+    } catch (RuntimeException e) {
+      // a rule failing on one event must not block its partition forever (the task would replay it on and on)
+      metrics.skipped();
+      LOG.error("event {} of {} not tracked: the engine failed on it", event.eventId(), key, e);
+      return;
+    }
     metrics.event();
     if (out.duplicate()) {
       metrics.duplicate();
