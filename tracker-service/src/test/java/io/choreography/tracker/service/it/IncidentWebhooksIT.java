@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IncidentWebhooksIT {
 
   static final TestScope SCOPE = TestScope.create("webhooks");
-  static final String INCIDENTS = SCOPE.topic("tracker.incidents");
+  static final String INCIDENTS = SCOPE.incidentsTopic();
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final int REFUSED_ATTEMPTS = 3;
 
@@ -57,7 +57,6 @@ class IncidentWebhooksIT {
     TestKafka.createTopics(SCOPE.infrastructure().kafkaBootstrapServers(), 2, List.of(INCIDENTS));
     SCOPE.register(registry);
     String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
-    registry.add("tracker.alerts.incidents-topic", () -> INCIDENTS);
     registry.add("tracker.alerts.group-id", () -> "it-alerts-" + SCOPE.indexPrefix());
     registry.add("tracker.alerts.retry.initial-backoff", () -> "200ms");
     registry.add("tracker.alerts.retry.max-backoff", () -> "1s");

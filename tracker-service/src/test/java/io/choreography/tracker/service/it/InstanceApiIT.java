@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 class InstanceApiIT {
 
   static final TestScope SCOPE = TestScope.create("instance-api");
-  static final String INSTANCES = "tracker.instances." + SCOPE.indexPrefix();
-  static final String INCIDENTS = "tracker.incidents." + SCOPE.indexPrefix();
+  static final String INSTANCES = SCOPE.instancesTopic();
+  static final String INCIDENTS = SCOPE.incidentsTopic();
   static final String PROCESS = "order-fulfillment";
   static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
   static final int COUNT = 120;
@@ -47,8 +47,6 @@ class InstanceApiIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCOPE.register(registry);
-    registry.add("tracker.indexing.instances-topic", () -> INSTANCES);
-    registry.add("tracker.indexing.incidents-topic", () -> INCIDENTS);
     registry.add("tracker.indexing.group-id", () -> SCOPE.indexPrefix() + "-state");
     registry.add("tracker.indexing.flush-interval", () -> "500ms");
   }

@@ -25,16 +25,14 @@ class LiveStreamIT {
 
   static final TestScope SCOPE = TestScope.create("stream");
   static final String ORDERS = SCOPE.topic("orders");
-  static final String INSTANCES = SCOPE.topic("tracker.instances");
-  static final String INCIDENTS = SCOPE.topic("tracker.incidents");
+  static final String INSTANCES = SCOPE.instancesTopic();
+  static final String INCIDENTS = SCOPE.incidentsTopic();
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     TestKafka.createTopics(SCOPE.infrastructure().kafkaBootstrapServers(), 2, List.of(ORDERS, INSTANCES, INCIDENTS));
     SCOPE.register(registry);
-    registry.add("tracker.stream.instances-topic", () -> INSTANCES);
-    registry.add("tracker.stream.incidents-topic", () -> INCIDENTS);
   }
 
   @LocalServerPort int port;

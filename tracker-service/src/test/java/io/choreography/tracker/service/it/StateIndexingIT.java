@@ -26,15 +26,13 @@ import tools.jackson.databind.JsonNode;
 class StateIndexingIT {
 
   static final TestScope SCOPE = TestScope.create("state-indexing");
-  static final String INSTANCES = "tracker.instances." + SCOPE.indexPrefix();
-  static final String INCIDENTS = "tracker.incidents." + SCOPE.indexPrefix();
+  static final String INSTANCES = SCOPE.instancesTopic();
+  static final String INCIDENTS = SCOPE.incidentsTopic();
   static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SCOPE.register(registry);
-    registry.add("tracker.indexing.instances-topic", () -> INSTANCES);
-    registry.add("tracker.indexing.incidents-topic", () -> INCIDENTS);
     registry.add("tracker.indexing.group-id", () -> SCOPE.indexPrefix() + "-state");
     registry.add("tracker.indexing.flush-interval", () -> "2s");
   }

@@ -40,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StateIndexingOutageIT {
 
   static final TestScope SCOPE = TestScope.create("state-outage");
-  static final String INSTANCES = "tracker.instances." + SCOPE.indexPrefix();
-  static final String INCIDENTS = "tracker.incidents." + SCOPE.indexPrefix();
+  static final String INSTANCES = SCOPE.instancesTopic();
+  static final String INCIDENTS = SCOPE.incidentsTopic();
   static final String GROUP = SCOPE.indexPrefix() + "-state";
   static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
   static final int INSTANCE_COUNT = 100;

@@ -1,6 +1,9 @@
 package io.choreography.tracker.service.it;
 
 import io.choreography.tracker.service.local.LocalInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -13,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestScope {
 
   private final String id;
+  private String stateDirectory;
 
   private TestScope(String id) {
     this.id = id;
@@ -35,6 +39,16 @@ public final class TestScope {
 
   public String indexPrefix() {
     return "it-" + id;
+  }
+
+  /** The tracker's instances topic in this scope (every component of the tracker reads the tracking one). */
+  public String instancesTopic() {
+    return "tracker.instances." + indexPrefix();
+  }
+
+  /** The tracker's incidents topic in this scope. */
+  public String incidentsTopic() {
+    return "tracker.incidents." + indexPrefix();
   }
 
   public LocalInfrastructure infrastructure() {
@@ -61,5 +75,21 @@ public final class TestScope {
     registry.add("tracker.ingest.topic-refresh", () -> "1s");
     registry.add("tracker.ingest.dead-letter-topic", () -> "tracker.dead-letter." + id);
     registry.add("tracker.definitions", () -> TestDefinitions.orderFulfillment(topicPrefix()));
+    registry.add("tracker.tracking.application-id", () -> "tracker-it-" + id);
+    registry.add("tracker.tracking.state-dir", this::stateDirectory);
+    registry.add("tracker.tracking.instances-topic", this::instancesTopic);
+    registry.add("tracker.tracking.incidents-topic", this::incidentsTopic);
+  }
+
+  /** The tracking topology's RocksDB stores of this scope: fresh per class. */
+  private synchronized String stateDirectory() {
+    try {
+      if (stateDirectory == null) {
+        stateDirectory = Files.createTempDirectory("tracking-state-" + id).toString();
+      }
+      return stateDirectory;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,0 +1,40 @@
+package io.choreography.tracker.service.tracking;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The persistent (RocksDB, changelogged) stores of the tracking processor. They move with their partitions on a
+ * rebalance and survive restarts in the state directory.
+ */
+public final class TrackingStores {
+
+  /** {@code "<process>/<traceId>"} to {@link StoredInstance} bytes. */
+  public static final String INSTANCES = "instances";
+  /** {@code "<process>/<step>"} to the count of uncorrelated events (8 bytes). */
+  public static final String UNCORRELATED = "uncorrelated-counts";
+
+  private TrackingStores() {}
+
+  static StoreBuilder<KeyValueStore<String, byte[]>> instances() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INSTANCES), Serdes.String(),
+        Serdes.ByteArray());
+  }
+
+  static StoreBuilder<KeyValueStore<Bytes, byte[]>> dueIndex(KeyValueBytesStoreSupplier supplier) {
+    return Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray());
+  }
+
+  static KeyValueBytesStoreSupplier dueIndexSupplier() {
+    return Stores.persistentKeyValueStore(DueIndex.STORE);
+  }
+
+  static StoreBuilder<KeyValueStore<String, Long>> uncorrelated() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UNCORRELATED), Serdes.String(),
+        Serdes.Long());
+  }
+}

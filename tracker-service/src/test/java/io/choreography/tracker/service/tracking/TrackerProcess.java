@@ -1,0 +1,63 @@
+package io.choreography.tracker.service.tracking;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A tracker in its own JVM, started from the packaged application as an operator would start it. */
+final class TrackerProcess implements AutoCloseable {
+
+  static final Path JAR = Path.of("target", "tracker-service.jar").toAbsolutePath();
+
+  final String name;
+  final Path log;
+  private final Process process;
+
+  private TrackerProcess(String name, Path log, Process process) {
+    this.name = name;
+    this.log = log;
+    this.process = process;
+  }
+
+  static TrackerProcess start(String name, Map<String, String> properties, Path logDir) throws IOException {
+    if (!Files.exists(JAR)) {
+      throw new IllegalStateException(JAR + " is missing: run the integration tests with mvn verify (after package)");
+    }
+    Files.createDirectories(logDir);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-XX:+UseSerialGC");
+    command.add("-jar");
+    command.add(JAR.toString());
+    properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+    Path log = logDir.resolve(name + ".log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new TrackerProcess(name, log, p);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** kill -9: no shutdown hook, no commit, no leaving the group. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(40, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}

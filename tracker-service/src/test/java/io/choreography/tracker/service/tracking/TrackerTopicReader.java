@@ -1,0 +1,77 @@
+package io.choreography.tracker.service.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the tracker's own topics as a downstream consumer would (read_committed: only what committed
+ * transactions wrote), in the background, remembering when each record arrived.
+ */
+final class TrackerTopicReader implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** One record as received. */
+  record Received(String topic, String key, JsonNode value, Instant receivedAt) {}
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  TrackerTopicReader(String bootstrap, List<String> topics) {
+    consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000,
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(topics);
+    thread = new Thread(this::run, "tracker-topic-reader");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    while (running) {
+      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+        Instant now = Instant.now();
+        String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+        received.add(new Received(r.topic(), key, JSON.readTree(r.value()), now));
+      }
+    }
+    consumer.close();
+  }
+
+  List<Received> all() {
+    return new ArrayList<>(received);
+  }
+
+  List<Received> matching(Predicate<Received> filter) {
+    return received.stream().filter(filter).toList();
+  }
+
+  int size() {
+    return received.size();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    thread.join(5_000);
+  }
+}
