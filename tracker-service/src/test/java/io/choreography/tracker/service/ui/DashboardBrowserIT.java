@@ -6,6 +6,10 @@ import io.choreography.tracker.service.demo.DemoEmitters;
 import io.choreography.tracker.service.demo.DemoOrder;
 import io.choreography.tracker.service.it.TestKafka;
 import io.choreography.tracker.service.it.TestScope;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -102,6 +107,7 @@ class DashboardBrowserIT {
       emit.inventory(order, t.plusSeconds(2));
       emit.shipping(order, t.plusSeconds(3));
     }
+    awaitIndexed(order.orderId(), 4);
     try (Browser browser = Browser.open(port)) {
       browser.open("/", By.cssSelector("[data-process]"));
 
@@ -110,10 +116,7 @@ class DashboardBrowserIT {
       search.sendKeys(order.orderId(), Keys.ENTER);
 
       // then
-      browser.waitFor(d -> {
-        d.navigate().refresh();
-        return d.findElements(By.cssSelector("tr.event")).size() == 4;
-      });
+      browser.waitFor(d -> d.findElements(By.cssSelector("tr.event")).size() == 4);
       List<WebElement> rows = browser.findAll(By.cssSelector("tr.event"));
       assertThat(rows).extracting(WebElement::getText).satisfiesExactly(
           r -> assertThat(r).contains(SCOPE.topic("orders")).contains("order-placed"),
@@ -155,6 +158,16 @@ class DashboardBrowserIT {
       browser.screenshot("incident-acknowledged");
       browser.assertNoConsoleErrors();
     }
+  }
+
+  /** Waits until the trace API knows that many events of the trace (indexing is asynchronous). */
+  private void awaitIndexed(String traceId, int events) {
+    HttpClient http = HttpClient.newHttpClient();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + "/api/traces/" + traceId)).build(), HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 && json.readTree(r.body()).path("events").size() == events;
+    });
   }
 
   private static int waitingAtPayment(Browser browser) {
