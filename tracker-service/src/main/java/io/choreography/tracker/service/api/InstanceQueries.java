@@ -18,10 +18,10 @@ public class InstanceQueries {
   /** More instances than this for one trace are not shown. */
   static final int MAX_INSTANCES_PER_TRACE = 1_000;
 
-  private final StateSearch search;
+  private final Searches search;
   private final IndexNames names;
 
-  public InstanceQueries(StateSearch search, IndexNames names) {
+  public InstanceQueries(Searches search, IndexNames names) {
     this.search = search;
     this.names = names;
   }

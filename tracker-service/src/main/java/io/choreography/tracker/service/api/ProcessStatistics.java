@@ -19,10 +19,10 @@ public class ProcessStatistics {
 
   private static final int MAX_BUCKETS = 1_000;
 
-  private final StateSearch search;
+  private final Searches search;
   private final IndexNames names;
 
-  public ProcessStatistics(StateSearch search, IndexNames names) {
+  public ProcessStatistics(Searches search, IndexNames names) {
     this.search = search;
     this.names = names;
   }

@@ -2,22 +2,17 @@ package io.choreography.tracker.service.api;
 
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.elasticsearch.client.Request;
-import org.elasticsearch.client.RestClient;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/processes/{id}/throughput?minutes=60} (an extension of SPEC section 5): events of the process
@@ -29,15 +24,13 @@ public class ThroughputController {
   static final int MAX_MINUTES = 24 * 60;
 
   private final ProcessDefinitions definitions;
-  private final RestClient client;
+  private final Searches searches;
   private final IndexNames names;
-  private final JsonMapper json;
 
-  public ThroughputController(ProcessDefinitions definitions, RestClient client, IndexNames names, JsonMapper json) {
+  public ThroughputController(ProcessDefinitions definitions, Searches searches, IndexNames names) {
     this.definitions = definitions;
-    this.client = client;
+    this.searches = searches;
     this.names = names;
-    this.json = json;
   }
 
   @GetMapping("/api/processes/{id}/throughput")
@@ -58,16 +51,7 @@ public class ThroughputController {
         "aggs", Map.of("perMinute", Map.of("date_histogram", Map.of(
             "field", "receivedAt", "fixed_interval", "1m", "min_doc_count", 0,
             "extended_bounds", Map.of("min", from.toEpochMilli(), "max", to.minusMillis(1).toEpochMilli())))));
-    Request request = new Request("POST", "/" + names.eventsPattern() + "/_search");
-    request.addParameter("ignore_unavailable", "true");
-    request.addParameter("allow_no_indices", "true");
-    request.setJsonEntity(json.writeValueAsString(body));
-    JsonNode answer;
-    try {
-      answer = json.readTree(client.performRequest(request).getEntity().getContent());
-    } catch (IOException e) {
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is not reachable: " + e.getMessage(), e);
-    }
+    JsonNode answer = searches.search(names.eventsPattern(), body);
     Map<Long, Long> counts = new LinkedHashMap<>();
     for (JsonNode b : answer.path("aggregations").path("perMinute").path("buckets")) {
       counts.put(b.path("key").asLong(), b.path("doc_count").asLong());

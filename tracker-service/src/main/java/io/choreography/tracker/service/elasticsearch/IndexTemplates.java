@@ -3,12 +3,15 @@ package io.choreography.tracker.service.elasticsearch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 
 /**
  * Installs the tracker's index templates (explicit mappings; {@code dynamic: strict}, so a document the tracker
- * did not mean to write is refused rather than silently mapped). Idempotent: a template is simply replaced.
+ * did not mean to write is refused rather than silently mapped) and creates the instance and incident indices.
+ * Idempotent: a template is simply replaced, an existing index kept.
  */
 public final class IndexTemplates {
 
@@ -29,7 +32,24 @@ public final class IndexTemplates {
     put(names.eventsTemplate(), "events-template.json");
     put(names.instancesIndex(), "instances-template.json");
     put(names.incidentsIndex(), "incidents-template.json");
+    // The two state indices are single indices: create them now, with their shard active, rather than on the first
+    // write, so that a search never meets a shard that is still initializing.
+    create(names.instancesIndex());
+    create(names.incidentsIndex());
     installed = true;
+  }
+
+  private void create(String index) throws IOException {
+    Request request = new Request("PUT", "/" + index);
+    request.addParameter("wait_for_active_shards", "1");
+    try {
+      client.performRequest(request);
+    } catch (ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() != 400
+          || !EntityUtils.toString(e.getResponse().getEntity()).contains("resource_already_exists_exception")) {
+        throw e;
+      }
+    }
   }
 
   private void put(String name, String resource) throws IOException {
