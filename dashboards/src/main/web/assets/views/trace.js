@@ -14,35 +14,74 @@ export async function traceView(view, [traceId], signal) {
   }
   input.value = traceId;
   const config = await get('/api/ui/config').catch(() => ({}));
-  const render = async () => {
-    let trace;
+  // What the page shows: the trace from the API, updated by the live stream. Instance and incident messages
+  // carry the whole state, so they are applied as they come (the search index lags them by a second or two).
+  let trace = null;
+  const instances = new Map();
+  const incidents = new Map();
+  const load = async () => {
     try {
       trace = await get(`/api/traces/${encodeURIComponent(traceId)}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) {
-        view.replaceChildren(h('section', { class: 'empty' }, h('h1', {}, 'Nothing known'),
-          h('p', {}, `No event, instance or incident is known for trace id ${traceId}.`)));
+        trace = null;
         return;
       }
       throw e;
     }
+    for (const i of trace.instances || []) {
+      const live = instances.get(i.process);
+      if (!live || String(live.updatedAt || '') <= String(i.updatedAt || '')) instances.set(i.process, i);
+    }
+    for (const i of trace.incidents || []) if (!incidents.has(i.id)) incidents.set(i.id, i);
+  };
+  const render = async () => {
+    if (!trace && !instances.size) {
+      view.replaceChildren(h('section', { class: 'empty' }, h('h1', {}, 'Nothing known'),
+        h('p', {}, `No event, instance or incident is known for trace id ${traceId}.`)));
+      return;
+    }
+    const events = trace?.events || [];
     const tracing = config.tracingUrlTemplate
       ? h('a', { class: 'external', href: config.tracingUrlTemplate.replace('{traceId}', encodeURIComponent(traceId)), target: '_blank', rel: 'noopener' }, 'Open in tracing')
       : null;
-    const instances = await Promise.all((trace.instances || []).map(instanceBlock));
+    const allIncidents = [...incidents.values()];
+    const blocks = await Promise.all([...instances.values()].map((i) =>
+      instanceBlock({ ...i, incidents: allIncidents.filter((x) => x.process === i.process) })));
+    if (signal.aborted) return;
     view.replaceChildren(h('section', { class: 'page' },
       h('h1', {}, 'Trace ', h('code', {}, traceId)),
-      h('div', { class: 'muted' }, `${trace.events.length} events on ${new Set(trace.events.map((e) => e.topic)).size} topics`, tracing ? ' · ' : '', tracing),
-      ...instances,
-      incidentsBlock(trace.incidents || []),
-      timeline(trace.events)));
+      h('div', { class: 'muted' }, `${events.length} events on ${new Set(events.map((e) => e.topic)).size} topics`, tracing ? ' · ' : '', tracing),
+      ...blocks,
+      incidentsBlock(allIncidents),
+      timeline(events)));
   };
+  await load();
   await render();
   let pending = null;
-  stream({ traceId }, () => {
+  const refresh = () => {
     clearTimeout(pending);
-    pending = setTimeout(() => render().catch(() => {}), 300);
+    pending = setTimeout(() => load().then(render).catch(() => {}), 300);
+  };
+  stream({ traceId }, (name, data) => {
+    if (name === 'instance') {
+      instances.set(data.process, data);
+      render().catch(() => {});
+    } else if (name === 'incident') {
+      const incident = data.data || data;
+      incidents.set(incident.id, incident);
+      render().catch(() => {});
+    } else {
+      refresh();
+    }
   }, signal);
+  // Matched events whose instance is not indexed yet: look again for a little while.
+  for (let tries = 0; tries < 10 && !signal.aborted; tries++) {
+    const processes = new Set((trace?.events || []).flatMap((e) => (e.matches || []).filter((m) => m.traceId).map((m) => m.process)));
+    if ([...processes].every((p) => instances.has(p))) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (!signal.aborted) await load().then(render).catch(() => {});
+  }
 }
 
 async function instanceBlock(instance) {

@@ -1,6 +1,9 @@
 package io.choreography.tracker.service.local;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,6 +32,8 @@ public final class LocalInfrastructure implements AutoCloseable {
       Path dir, int kafkaPort, int elasticsearchPort, int elasticsearchHeapMb, PrintStream progress)
       throws Exception {
     dir = dir.toAbsolutePath().normalize();
+    requireFree(kafkaPort, "Kafka", "spring.kafka.bootstrap-servers");
+    requireFree(kafkaPort + 1, "the Kafka controller (Kafka port + 1)", "spring.kafka.bootstrap-servers");
     Files.createDirectories(dir);
     Path esBase = ElasticsearchPlacement.baseFor(dir, progress);
     Path home = new ElasticsearchDistribution(ElasticsearchDistribution.bundledVersion(), progress)
@@ -61,6 +66,17 @@ public final class LocalInfrastructure implements AutoCloseable {
       throw esFailure[0];
     }
     return new LocalInfrastructure(broker, es, progress);
+  }
+
+  /** Fails with a clear message when a port local mode needs is taken, e.g. by a tracker still running. */
+  private static void requireFree(int port, String what, String property) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress("127.0.0.1", port));
+    } catch (IOException e) {
+      throw new IllegalStateException("port " + port + " for " + what + " is in use: is another tracker or Kafka "
+          + "running? Stop it, or choose other ports with " + property);
+    }
   }
 
   public String kafkaBootstrapServers() {

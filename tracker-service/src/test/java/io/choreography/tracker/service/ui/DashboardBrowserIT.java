@@ -127,6 +127,11 @@ class DashboardBrowserIT {
       assertThat(browser.find(By.cssSelector("tr.detail:not([hidden]) pre.payload")).getText())
           .contains(order.orderId());
       assertThat(browser.driver.getCurrentUrl()).endsWith("/traces/" + order.orderId());
+      // the instance's path on its process graph arrives live, once the instance is written
+      browser.waitFor(d -> d.findElements(By.cssSelector(".instance .status.completed")).size() == 1);
+      assertThat(browser.findAll(By.cssSelector(".instance g.path-reached")))
+          .extracting(g -> g.getAttribute("data-step"))
+          .containsExactlyInAnyOrder("order-placed", "payment-received", "goods-fetched", "goods-shipped");
       browser.screenshot("trace-view");
       browser.assertNoConsoleErrors();
     }
