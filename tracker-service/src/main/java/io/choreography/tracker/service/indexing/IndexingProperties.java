@@ -20,7 +20,7 @@ public record IndexingProperties(
     @DefaultValue("tracker.instances") String instancesTopic,
     @DefaultValue("tracker.incidents") String incidentsTopic,
     @DefaultValue("tracker-state-indexer") String groupId,
-    @DefaultValue("2s") Duration flushInterval,
+    @DefaultValue("5s") Duration flushInterval,
     @DefaultValue("20000") int maxBuffered) {
 
   public IndexingProperties {

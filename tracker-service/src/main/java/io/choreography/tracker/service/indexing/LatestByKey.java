@@ -13,35 +13,43 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The coalescing buffer: the latest document per (kind, id) across polls, and the offset up to which every
- * consumed record is either in the buffer or already in Elasticsearch. Many changes of one instance within a
- * flush interval become one write. Not thread-safe: used by the consuming thread only.
+ * The coalescing buffer: the latest document per (kind, id) across polls. Each id ages on its own: it is due for
+ * writing once its oldest unwritten change has waited the flush interval, so an instance that lives a few seconds
+ * is written once, with its final state, however its changes fall. Offsets are committed per partition up to the
+ * oldest change still buffered, so nothing unwritten is ever committed. Not thread-safe: used by the consuming
+ * thread only.
  */
 final class LatestByKey {
 
-  /** A buffered document, and the partition its record came from (all records of one key share it). */
-  record Entry(StateKind kind, TopicPartition partition, IndexDocument document) {}
+  /**
+   * A buffered document and the partition its records came from (all records of one id share it); {@code
+   * firstAtMillis} and {@code firstOffset} are those of the oldest change of this id not yet written.
+   */
+  record Entry(StateKind kind, TopicPartition partition, IndexDocument document, long firstAtMillis,
+      long firstOffset) {}
 
+  /** In order of first unwritten change: an id keeps its place when a newer document replaces its value. */
   private final Map<String, Entry> latest = new LinkedHashMap<>();
   private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-  private long firstBufferedAtMillis = -1;
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
 
   /** Keeps the document, replacing any earlier one of the same id. */
   void put(StateKind kind, TopicPartition partition, long offset, IndexDocument document, long nowMillis) {
-    latest.put(kind.name() + '/' + document.id(), new Entry(kind, partition, document));
-    consumed(partition, offset, nowMillis);
+    String key = kind.name() + '/' + document.id();
+    Entry before = latest.get(key);
+    latest.put(key, before == null
+        ? new Entry(kind, partition, document, nowMillis, offset)
+        : new Entry(kind, partition, document, before.firstAtMillis(), before.firstOffset()));
+    consumed(partition, offset);
   }
 
   /** Notes a record that produced no document (malformed), so that its offset is committed with the rest. */
   void skip(TopicPartition partition, long offset, long nowMillis) {
-    consumed(partition, offset, nowMillis);
+    consumed(partition, offset);
   }
 
-  private void consumed(TopicPartition partition, long offset, long nowMillis) {
+  private void consumed(TopicPartition partition, long offset) {
     nextOffsets.merge(partition, offset + 1, Math::max);
-    if (firstBufferedAtMillis < 0) {
-      firstBufferedAtMillis = nowMillis;
-    }
   }
 
   /** Documents waiting to be written. */
@@ -49,19 +57,45 @@ final class LatestByKey {
     return latest.size();
   }
 
-  /** True when nothing was consumed since the last commit. */
+  /** True when nothing is buffered and every consumed offset is committed. */
   boolean isEmpty() {
-    return nextOffsets.isEmpty();
+    return latest.isEmpty() && !hasUncommitted();
   }
 
-  /** When a flush is due: the oldest buffered change waited the interval, or the buffer is full. */
-  long dueAtMillis(Duration interval, int maxBuffered) {
-    if (isEmpty()) {
-      return Long.MAX_VALUE;
+  private boolean hasUncommitted() {
+    for (Map.Entry<TopicPartition, Long> e : nextOffsets.entrySet()) {
+      if (e.getValue() > committed.getOrDefault(e.getKey(), -1L)) {
+        return true;
+      }
     }
-    return latest.size() >= maxBuffered ? firstBufferedAtMillis : firstBufferedAtMillis + interval.toMillis();
+    return false;
   }
 
+  /**
+   * When a write is due: when the oldest buffered change has waited the interval, at once when the buffer is full or
+   * only offsets of skipped records wait to be committed; never when nothing waits.
+   */
+  long dueAtMillis(Duration interval, int maxBuffered) {
+    if (latest.isEmpty()) {
+      return hasUncommitted() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    long oldest = latest.values().iterator().next().firstAtMillis();
+    return latest.size() >= maxBuffered ? oldest : oldest + interval.toMillis();
+  }
+
+  /** The entries due at {@code nowMillis}: those whose oldest change waited the interval, or all of them. */
+  List<Entry> due(long nowMillis, Duration interval, boolean all) {
+    List<Entry> due = new ArrayList<>();
+    for (Entry e : latest.values()) {
+      if (!all && e.firstAtMillis() + interval.toMillis() > nowMillis) {
+        break;
+      }
+      due.add(e);
+    }
+    return due;
+  }
+
+  /** Every buffered entry. */
   List<Entry> entries() {
     return new ArrayList<>(latest.values());
   }
@@ -71,23 +105,39 @@ final class LatestByKey {
     latest.remove(entry.kind().name() + '/' + entry.document().id(), entry);
   }
 
-  /** The offsets to commit once every buffered document is written. */
+  /**
+   * The offsets that may be committed now: per partition, up to the oldest change still buffered, or everything
+   * consumed when nothing of it is buffered.
+   */
   Map<TopicPartition, OffsetAndMetadata> offsets() {
+    Map<TopicPartition, Long> upTo = new HashMap<>(nextOffsets);
+    for (Entry e : latest.values()) {
+      upTo.merge(e.partition(), e.firstOffset(), Math::min);
+    }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    nextOffsets.forEach((tp, next) -> offsets.put(tp, new OffsetAndMetadata(next)));
+    upTo.forEach((tp, next) -> {
+      if (next > committed.getOrDefault(tp, -1L)) {
+        offsets.put(tp, new OffsetAndMetadata(next));
+      }
+    });
     return offsets;
   }
 
-  /** After a write of everything and a commit: starts over. */
+  /** Records a successful commit of these offsets. */
+  void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    offsets.forEach((tp, o) -> committed.merge(tp, o.offset(), Math::max));
+  }
+
+  /** Starts over (e.g. when every partition was taken away). */
   void clear() {
     latest.clear();
     nextOffsets.clear();
-    firstBufferedAtMillis = -1;
+    committed.clear();
   }
 
   /**
-   * Forgets what came from partitions this consumer no longer owns: nothing of them was committed, so their new
-   * owner reads those records again and writes them.
+   * Forgets what came from partitions this consumer no longer owns: nothing of them was committed past their oldest
+   * buffered change, so their new owner reads those records again and writes them.
    */
   void dropPartitions(Collection<TopicPartition> partitions) {
     for (Iterator<Entry> it = latest.values().iterator(); it.hasNext(); ) {
@@ -96,8 +146,6 @@ final class LatestByKey {
       }
     }
     nextOffsets.keySet().removeAll(partitions);
-    if (nextOffsets.isEmpty()) {
-      clear();
-    }
+    committed.keySet().removeAll(partitions);
   }
 }

@@ -151,14 +151,14 @@ public final class StateIndexer implements Runnable {
         }
         now = clock.millis();
         if (now >= dueAt() && now >= nextAttemptAtMillis) {
-          flush(c);
+          flush(c, buffer.due(now, settings.flushInterval(), buffer.size() >= settings.maxBuffered()));
         }
         backpressure(c);
         buffered = buffer.size();
       }
       // Stopping: one last attempt, so that a clean shutdown leaves little to read again.
       if (!buffer.isEmpty()) {
-        flush(c);
+        flush(c, buffer.entries());
       }
     } catch (WakeupException e) {
       // stopping during the last write: what was not committed is read again on the next start
@@ -198,9 +198,8 @@ public final class StateIndexer implements Runnable {
     }
   }
 
-  /** One bulk of everything buffered; commits only when nothing is left to retry. */
-  private void flush(KafkaConsumer<byte[], byte[]> c) {
-    List<LatestByKey.Entry> entries = buffer.entries();
+  /** One bulk of the given entries; then commits up to the oldest change still buffered. */
+  private void flush(KafkaConsumer<byte[], byte[]> c, List<LatestByKey.Entry> entries) {
     if (!entries.isEmpty()) {
       List<IndexDocument> documents = new ArrayList<>(entries.size());
       List<Integer> positions = new ArrayList<>(entries.size());
@@ -235,8 +234,10 @@ public final class StateIndexer implements Runnable {
     retry.succeeded();
     failedAttempts = 0;
     nextAttemptAtMillis = 0;
-    commit(c, buffer.offsets());
-    buffer.clear();
+    Map<TopicPartition, OffsetAndMetadata> offsets = buffer.offsets();
+    if (commit(c, offsets)) {
+      buffer.committed(offsets);
+    }
   }
 
   private void failed(Exception e) {
@@ -256,12 +257,14 @@ public final class StateIndexer implements Runnable {
     }
   }
 
-  private static void commit(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
+  /** True when the offsets are committed (or there were none). */
+  private static boolean commit(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
     if (offsets.isEmpty()) {
-      return;
+      return true;
     }
     try {
       c.commitSync(offsets);
+      return true;
     } catch (KafkaException e) {
       if (e instanceof WakeupException w) {
         throw w;
@@ -269,6 +272,7 @@ public final class StateIndexer implements Runnable {
       // A rebalance took the partitions away: their new owner reads these records again and writes the same
       // whole documents.
       LOG.info("offset commit skipped after a rebalance: {}", e.toString());
+      return false;
     }
   }
 }

@@ -32,8 +32,51 @@ class LatestByKeyTest {
     assertThat(buffer.size()).isEqualTo(2);
     assertThat(buffer.entries()).extracting(e -> new String(e.document().json(), StandardCharsets.UTF_8))
         .containsExactly("v3", "v1");
-    assertThat(buffer.offsets()).containsEntry(P0, new OffsetAndMetadata(13)).containsEntry(P1,
-        new OffsetAndMetadata(4));
+    // nothing is written yet: the offsets stop at the oldest buffered change of each partition
+    assertThat(buffer.offsets()).containsEntry(P0, new OffsetAndMetadata(10)).containsEntry(P1,
+        new OffsetAndMetadata(3));
+  }
+
+  @Test
+  void shouldAgeEachIdFromItsOldestUnwrittenChange() {
+    // given
+    buffer.put(StateKind.INSTANCES, P0, 1, doc("a", "v1"), 1_000);
+    buffer.put(StateKind.INSTANCES, P0, 2, doc("b", "v1"), 1_500);
+    buffer.put(StateKind.INSTANCES, P0, 3, doc("a", "v2"), 2_900);
+
+    // when
+    List<LatestByKey.Entry> dueEarly = buffer.due(2_999, INTERVAL, false);
+    List<LatestByKey.Entry> dueAtThree = buffer.due(3_000, INTERVAL, false);
+    List<LatestByKey.Entry> dueLater = buffer.due(3_500, INTERVAL, false);
+
+    // then
+    assertThat(dueEarly).isEmpty();
+    assertThat(dueAtThree).extracting(e -> new String(e.document().json(), StandardCharsets.UTF_8))
+        .containsExactly("v2");
+    assertThat(dueLater).extracting(e -> e.document().id()).containsExactly("a", "b");
+    assertThat(buffer.due(0, INTERVAL, true)).hasSize(2);
+  }
+
+  @Test
+  void shouldCommitOnlyUpToTheOldestChangeStillBuffered() {
+    // given
+    buffer.put(StateKind.INSTANCES, P0, 10, doc("a", "v1"), 0);
+    buffer.put(StateKind.INSTANCES, P0, 11, doc("b", "v1"), 500);
+    buffer.put(StateKind.INSTANCES, P0, 12, doc("a", "v2"), 600);
+
+    // when: a is written, b still waits
+    buffer.due(2_000, INTERVAL, false).forEach(buffer::remove);
+    var firstCommit = buffer.offsets();
+    buffer.committed(firstCommit);
+    buffer.entries().forEach(buffer::remove);
+    var secondCommit = buffer.offsets();
+    buffer.committed(secondCommit);
+
+    // then
+    assertThat(firstCommit).containsExactlyEntriesOf(java.util.Map.of(P0, new OffsetAndMetadata(11)));
+    assertThat(secondCommit).containsExactlyEntriesOf(java.util.Map.of(P0, new OffsetAndMetadata(13)));
+    assertThat(buffer.isEmpty()).isTrue();
+    assertThat(buffer.offsets()).isEmpty();
   }
 
   @Test
@@ -62,6 +105,9 @@ class LatestByKeyTest {
     assertThat(dueWhenRoomLeft).isEqualTo(3_000);
     assertThat(dueWhenFull).isEqualTo(1_000);
     assertThat(new LatestByKey().dueAtMillis(INTERVAL, 1)).isEqualTo(Long.MAX_VALUE);
+    LatestByKey onlySkipped = new LatestByKey();
+    onlySkipped.skip(P0, 3, 0);
+    assertThat(onlySkipped.dueAtMillis(INTERVAL, 1)).isEqualTo(Long.MIN_VALUE);
   }
 
   @Test
