@@ -98,6 +98,8 @@ public final class DemoServices implements SmartLifecycle {
         later(1_000, () -> emit.payment(order, "PaymentReceived", null, Instant.now()));
         later(1_500, () -> emit.checkout(order, "OrderStatusChanged", Instant.now(), Map.of("status", "PAID")));
         later(2_500, () -> emit.inventory(order, Instant.now()));
+        later(3_000, () -> emit.checkout(order, "OrderStatusChanged", Instant.now(), Map.of("status", "PACKED")));
+        later(3_500, () -> emit.checkout(order, "OrderStatusChanged", Instant.now(), Map.of("status", "HANDED_TO_CARRIER")));
         later(4_000, () -> emit.shipping(order, Instant.now()));
       }
       case STUCK_IN_PAYMENT -> {
