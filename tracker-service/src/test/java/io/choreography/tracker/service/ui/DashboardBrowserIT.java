@@ -110,9 +110,10 @@ class DashboardBrowserIT {
       search.sendKeys(order.orderId(), Keys.ENTER);
 
       // then
+      // the page renders after it loaded: give each reload a moment before looking again
       browser.waitFor(d -> {
         d.navigate().refresh();
-        return d.findElements(By.cssSelector("tr.event")).size() == 4;
+        return Browser.within(d, Duration.ofSeconds(3), x -> x.findElements(By.cssSelector("tr.event")).size() == 4);
       });
       List<WebElement> rows = browser.findAll(By.cssSelector("tr.event"));
       assertThat(rows).extracting(WebElement::getText).satisfiesExactly(
@@ -142,9 +143,7 @@ class DashboardBrowserIT {
       By row = By.xpath("//tr[@data-incident][.//a[text()='" + order.orderId() + "']]");
       browser.waitFor(d -> {
         d.get("http://localhost:" + port + "/incidents");
-        return new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(2))
-            .until(x -> !x.findElements(By.cssSelector("table.incidents-table")).isEmpty())
-            && !d.findElements(row).isEmpty();
+        return Browser.within(d, Duration.ofSeconds(3), x -> !x.findElements(row).isEmpty());
       });
 
       // when
