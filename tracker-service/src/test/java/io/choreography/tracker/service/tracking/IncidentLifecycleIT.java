@@ -65,6 +65,7 @@ class IncidentLifecycleIT {
     registry.add("tracker.definitions", IncidentLifecycleIT::definitions);
     registry.add("tracker.tracking.partitions", () -> "2");
     registry.add("tracker.indexing.flush-interval", () -> "200ms");
+    registry.add("tracker.incidents.hint-refresh", () -> "1s");
     registry.add("tracker.alerts.group-id", () -> "it-alerts-" + SCOPE.indexPrefix());
     registry.add("tracker.alerts.retry.initial-backoff", () -> "200ms");
     registry.add("tracker.alerts.retry.max-backoff", () -> "1s");
@@ -257,6 +258,37 @@ class IncidentLifecycleIT {
     assertThat(attempts.get(id + "/RESOLVED/1").get()).isEqualTo(REFUSED_ATTEMPTS_PER_NOTIFICATION + 1);
     assertThat(acceptedTypes).as("acknowledgements are no notifications")
         .doesNotContain("tracker.incident.acknowledged");
+  }
+
+  @Test
+  void shouldEndAStuckMessageWithTheObservedP95OfTheStep() throws Exception {
+    // given instances that paid after about 300 ms
+    for (int i = 1; i <= 3; i++) {
+      Instant placed = Instant.now();
+      send("orders", "Placed", "hint-placed-" + i, "order-hint-" + i, placed);
+      send("payments", "Paid", "hint-paid-" + i, "order-hint-" + i, placed.plusMillis(300));
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> p95OfPaid() != null);
+    Thread.sleep(1_500); // the next refresh of the figures
+
+    // when
+    send("orders", "Placed", "hint-stuck", "order-hint-stuck", Instant.now());
+    JsonNode stuck = awaitIncident("order-hint-stuck", "OPEN");
+
+    // then
+    assertThat(stuck.path("message").asString())
+        .startsWith("waiting ").contains(" for paid (Paid on " + SCOPE.topic("payments") + "); due after 1s")
+        .containsPattern("; p95 of this step is \\d[0-9a-z]*$");
+  }
+
+  private Double p95OfPaid() throws Exception {
+    for (JsonNode step : get("/api/processes/" + PROCESS).body().path("steps")) {
+      JsonNode p95 = step.path("durationMs").path("p95");
+      if ("paid".equals(step.path("id").asString()) && p95.isNumber()) {
+        return p95.asDouble();
+      }
+    }
+    return null;
   }
 
   /** The incident of this trace as the API lists it, once it has this status. */
