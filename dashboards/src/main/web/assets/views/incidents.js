@@ -31,7 +31,9 @@ export async function incidentsView(view, params, signal) {
       e.target.disabled = true;
       try {
         const updated = await post(`/api/incidents/${encodeURIComponent(i.id)}/${action}`);
-        rows.replaceChild(row(updated), tr);
+        // the live stream may have replaced the row meanwhile: replace whichever row shows the incident now
+        const current = rows.querySelector(`tr[data-incident="${CSS.escape(i.id)}"]`);
+        if (current) rows.replaceChild(row(updated), current);
         toast(`${i.type} ${action === 'acknowledge' ? 'acknowledged' : 'resolved'}`);
       } catch (err) {
         e.target.disabled = false;

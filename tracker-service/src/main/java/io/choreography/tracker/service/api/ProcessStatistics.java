@@ -33,6 +33,20 @@ public class ProcessStatistics {
   /** Figures of one process. */
   record Figures(Map<String, Long> counts, Map<String, StepFigures> steps) {}
 
+  /**
+   * The observed p95 duration in milliseconds of each step of one process that has durations (from when the step
+   * became expected to when it was reached).
+   */
+  public Map<String, Double> p95ByStep(String process) {
+    Map<String, Double> p95 = new HashMap<>();
+    of(process).steps().forEach((step, figures) -> {
+      if (figures.p95() != null) {
+        p95.put(step, figures.p95());
+      }
+    });
+    return p95;
+  }
+
   /** Instance counts by status (running, stuck, completed, failed; 0 when none) of every process. */
   Map<String, Map<String, Long>> countsByProcess() {
     JsonNode answer = search.search(names.instancesIndex(), Map.of(

@@ -1,16 +1,25 @@
 package io.choreography.tracker.service.tracking;
 
+import io.choreography.tracker.service.incidents.IncidentCommand;
+import io.choreography.tracker.service.incidents.IncidentCommandJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Compact binary form of a {@link TrackedEvent} on the re-keying topic: a version byte, the event time (8 bytes)
  * and six length-prefixed UTF-8 strings (length -1 for null). No field names, no JSON parsing on the hot path.
+ *
+ * <p>Operators' incident commands share the topic, so that they reach the task that owns the incident's instance in
+ * order with its events: the byte {@link #COMMAND} followed by the command's JSON ({@link IncidentCommandJson}).
+ * They are rare, so their size does not matter.
  */
 public final class TrackedEventCodec {
 
   static final int VERSION = 1;
+  /** First byte of a command record. */
+  static final int COMMAND = 2;
 
   private TrackedEventCodec() {}
 
@@ -25,6 +34,26 @@ public final class TrackedEventCodec {
     writeString(out, e.topic());
     writeString(out, e.type());
     return out.toByteArray();
+  }
+
+  public static byte[] encodeCommand(IncidentCommand command) {
+    byte[] json = IncidentCommandJson.encode(command);
+    byte[] out = new byte[json.length + 1];
+    out[0] = COMMAND;
+    System.arraycopy(json, 0, out, 1, json.length);
+    return out;
+  }
+
+  public static boolean isCommand(byte[] bytes) {
+    return bytes != null && bytes.length > 1 && bytes[0] == COMMAND;
+  }
+
+  /** Throws IllegalArgumentException on anything but a command this codec wrote. */
+  public static IncidentCommand decodeCommand(byte[] bytes) {
+    if (!isCommand(bytes)) {
+      throw new IllegalArgumentException("not an incident command");
+    }
+    return IncidentCommandJson.decode(Arrays.copyOfRange(bytes, 1, bytes.length));
   }
 
   /** Throws IllegalArgumentException on anything this codec did not write. */

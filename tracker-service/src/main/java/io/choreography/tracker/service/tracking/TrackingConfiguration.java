@@ -1,6 +1,7 @@
 package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.service.config.TrackerProperties;
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,11 +25,13 @@ public class TrackingConfiguration {
 
   @Bean
   public TrackingStreams trackingStreams(TrackerProperties tracker, TrackingProperties settings, KafkaProperties kafka,
-      ProcessDefinitions definitions, TrackingMetrics metrics, ObjectProvider<LocalInfrastructure> local) {
+      ProcessDefinitions definitions, TrackingMetrics metrics, ObjectProvider<LocalInfrastructure> local,
+      ObjectProvider<StuckMessageHint> hint) {
     // created after the local broker, hence stopped and destroyed before it
     local.ifAvailable(l -> {});
     return new TrackingStreams(
-        TrackingTopology.build(tracker.topicPattern(), definitions, settings, metrics),
+        TrackingTopology.build(tracker.topicPattern(), definitions, settings, metrics,
+            hint.getIfAvailable(() -> StuckMessageHint.NONE)),
         TrackingStreamsConfig.of(kafka, tracker, settings),
         TrackingTopics.outputs(settings, definitions), settings.partitions());
   }

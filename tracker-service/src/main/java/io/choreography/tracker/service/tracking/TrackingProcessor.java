@@ -9,7 +9,9 @@ import io.choreography.tracker.rules.engine.IncidentChange;
 import io.choreography.tracker.rules.engine.InstanceState;
 import io.choreography.tracker.rules.engine.ProcessTracker;
 import io.choreography.tracker.rules.engine.TrackingEngine;
+import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.engine.UncorrelatedEventCounter;
+import io.choreography.tracker.service.incidents.IncidentCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -35,6 +37,7 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
   private final ProcessDefinitions definitions;
   private final TrackingProperties settings;
   private final TrackingMetrics metrics;
+  private final StuckMessageHint hint;
   private final EngineOutput out = new EngineOutput();
   private ProcessorContext<String, Outgoing> context;
   private ProcessingClock clock;
@@ -43,29 +46,37 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
   private KeyValueStore<String, byte[]> instances;
   private KeyValueStore<String, Long> uncorrelatedCounts;
   private DueIndex dueIndex;
+  private IncidentOverlay overlay;
   private long retentionMillis;
 
-  TrackingProcessor(ProcessDefinitions definitions, TrackingProperties settings, TrackingMetrics metrics) {
+  TrackingProcessor(ProcessDefinitions definitions, TrackingProperties settings, TrackingMetrics metrics,
+      StuckMessageHint hint) {
     this.definitions = definitions;
     this.settings = settings;
     this.metrics = metrics;
+    this.hint = hint;
   }
 
   @Override
   public void init(ProcessorContext<String, Outgoing> context) {
     this.context = context;
     this.clock = new ProcessingClock(context);
-    this.engine = new TrackingEngine(definitions, clock);
+    this.engine = new TrackingEngine(definitions, clock, hint);
     this.uncorrelatedCounter = new UncorrelatedEventCounter(clock);
     this.instances = context.getStateStore(TrackingStores.INSTANCES);
     this.uncorrelatedCounts = context.getStateStore(TrackingStores.UNCORRELATED);
     this.dueIndex = new DueIndex(context.getStateStore(DueIndex.STORE));
+    this.overlay = new IncidentOverlay(context.getStateStore(IncidentOverlay.STORE));
     this.retentionMillis = settings.retention().toMillis();
     context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
+    if (TrackedEventCodec.isCommand(record.value())) {
+      command(record.value());
+      return;
+    }
     TrackedEvent event;
     try {
       event = TrackedEventCodec.decode(record.value());
@@ -124,6 +135,32 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
     publish(key, version, after);
   }
 
+  /**
+   * An operator's acknowledge or resolve, with the time the API accepted it (so a replay publishes the same change).
+   * Entries for an incident whose instance is not in the store get a timer of their own, so that they leave after
+   * the retention like the instance's would.
+   */
+  private void command(byte[] value) {
+    IncidentCommand command;
+    try {
+      command = TrackedEventCodec.decodeCommand(value);
+    } catch (IllegalArgumentException e) {
+      metrics.skipped();
+      LOG.warn("skipped a command of the re-keying topic: {}", e.getMessage());
+      return;
+    }
+    String owner = IncidentOverlay.owner(command.asDocumented());
+    boolean hadEntries = overlay.owns(owner);
+    PublishedChange change = overlay.command(command);
+    if (change == null) {
+      return;
+    }
+    if (!hadEntries && command.asDocumented().traceId() != null && instances.get(owner) == null) {
+      dueIndex.put(command.requestedAt().toEpochMilli() + retentionMillis, owner);
+    }
+    forwardIncident(change);
+  }
+
   /** One wall-clock tick: only the timers due by now are read. */
   private void fireDue(long wallClock) {
     long started = System.nanoTime();
@@ -140,6 +177,8 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
   private void fire(String key, long now) {
     byte[] stored = instances.get(key);
     if (stored == null) {
+      // the timer of incident entries whose instance is gone (see command)
+      overlay.expire(key);
       return;
     }
     String process = key.substring(0, key.indexOf('/'));
@@ -162,6 +201,7 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
     if (!state.running() && Schedules.expiresAt(state, retentionMillis) <= now
         && (tracker.nextDueAt(state) == Schedules.NONE || tracker.nextDueAt(state) > now)) {
       instances.delete(key);
+      overlay.expire(key);
       metrics.expired();
       return;
     }
@@ -209,12 +249,21 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
         new Outgoing(settings.instancesTopic(), InstanceChangeJson.of(version, state, now)), now));
   }
 
-  private void publishIncident(IncidentChange change) {
-    long now = clock.millis();
-    if (change.kind() == IncidentChange.Kind.OPENED) {
+  /** An engine's incident change, as the lifecycle overlay lets it through. */
+  private void publishIncident(IncidentChange engineChange) {
+    PublishedChange change = overlay.engineChange(engineChange);
+    if (change == null) {
+      return;
+    }
+    if (change.kind() == PublishedChange.Kind.OPENED) {
       IncidentType type = change.incident().type();
       metrics.opened(type);
     }
+    forwardIncident(change);
+  }
+
+  private void forwardIncident(PublishedChange change) {
+    long now = clock.millis();
     RecordHeaders headers = new RecordHeaders();
     headers.add("content-type", CLOUDEVENTS_JSON);
     context.forward(new Record<>(change.incident().id(),

@@ -20,6 +20,12 @@ public final class TrackingStores {
 
   private TrackingStores() {}
 
+  /** {@code "<owner>\0<incident id>"} to the incident's lifecycle ({@link IncidentOverlay}). */
+  static StoreBuilder<KeyValueStore<String, byte[]>> incidentLifecycle() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentOverlay.STORE), Serdes.String(),
+        Serdes.ByteArray());
+  }
+
   static StoreBuilder<KeyValueStore<String, byte[]>> instances() {
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INSTANCES), Serdes.String(),
         Serdes.ByteArray());

@@ -1,12 +1,14 @@
 package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.extract.RecordExtractor;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -15,7 +17,8 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 /**
  * business topics (by regex, raw bytes) -> extract step matches -> re-key by trace id (a repartition topic, so every
  * event of a trace reaches the same task whatever topic and key it came with) -> the engine with its stores ->
- * {@code tracker.instances}, {@code tracker.incidents} and the escalation topics.
+ * {@code tracker.instances}, {@code tracker.incidents} and the escalation topics. Operators' incident commands join
+ * the events before the re-keying, so each reaches the task owning its incident, in order with the events.
  */
 public final class TrackingTopology {
 
@@ -26,25 +29,41 @@ public final class TrackingTopology {
 
   public static Topology build(Pattern topics, ProcessDefinitions definitions, TrackingProperties settings,
       TrackingMetrics metrics) {
-    return build(topics, definitions, settings, metrics, TrackingStores.dueIndexSupplier());
+    return build(topics, definitions, settings, metrics, StuckMessageHint.NONE);
+  }
+
+  /** With a hint that ends STUCK messages with what the service knows about the step. */
+  public static Topology build(Pattern topics, ProcessDefinitions definitions, TrackingProperties settings,
+      TrackingMetrics metrics, StuckMessageHint hint) {
+    return build(topics, definitions, settings, metrics, TrackingStores.dueIndexSupplier(), hint);
   }
 
   /** With another supplier of the due-index store (tests count what the punctuator reads). */
   static Topology build(Pattern topics, ProcessDefinitions definitions, TrackingProperties settings,
       TrackingMetrics metrics, KeyValueBytesStoreSupplier dueIndex) {
+    return build(topics, definitions, settings, metrics, dueIndex, StuckMessageHint.NONE);
+  }
+
+  static Topology build(Pattern topics, ProcessDefinitions definitions, TrackingProperties settings,
+      TrackingMetrics metrics, KeyValueBytesStoreSupplier dueIndex, StuckMessageHint hint) {
     RecordExtractor extractor = new RecordExtractor(definitions);
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(TrackingStores.instances());
     builder.addStateStore(TrackingStores.dueIndex(dueIndex));
     builder.addStateStore(TrackingStores.uncorrelated());
+    builder.addStateStore(TrackingStores.incidentLifecycle());
+    KStream<String, byte[]> commands = builder
+        .stream(settings.commandsTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("incident-commands"))
+        .process(() -> new CommandIntakeProcessor(metrics), Named.as("route-incident-commands"));
     builder.stream(businessTopics(topics, settings), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("business-events"))
         .process(() -> new EventExtractionProcessor(extractor, metrics), Named.as("extract-step-matches"))
+        .merge(commands, Named.as("events-and-commands"))
         .repartition(Repartitioned.<String, byte[]>as(EVENTS_BY_TRACE)
             .withKeySerde(Serdes.String())
             .withValueSerde(Serdes.ByteArray())
             .withNumberOfPartitions(settings.partitions()))
-        .process(() -> new TrackingProcessor(definitions, settings, metrics), Named.as("track-instances"),
-            TrackingStores.INSTANCES, DueIndex.STORE, TrackingStores.UNCORRELATED)
+        .process(() -> new TrackingProcessor(definitions, settings, metrics, hint), Named.as("track-instances"),
+            TrackingStores.INSTANCES, DueIndex.STORE, TrackingStores.UNCORRELATED, IncidentOverlay.STORE)
         .to((key, value, context) -> value.topic(),
             Produced.with(Serdes.String(), new OutgoingSerde()).withName("tracker-outputs"));
     return builder.build();
@@ -56,7 +75,8 @@ public final class TrackingTopology {
    */
   static Pattern businessTopics(Pattern topics, TrackingProperties settings) {
     String own = Pattern.quote(settings.applicationId() + "-") + "|" + Pattern.quote(EVENTS_BY_TRACE + "-repartition")
-        + "$|" + Pattern.quote(settings.instancesTopic()) + "$|" + Pattern.quote(settings.incidentsTopic()) + "$";
+        + "$|" + Pattern.quote(settings.instancesTopic()) + "$|" + Pattern.quote(settings.incidentsTopic()) + "$|"
+        + Pattern.quote(settings.commandsTopic()) + "$";
     return Pattern.compile("^(?!(?:" + own + "))(?:" + topics.pattern() + ")");
   }
 }

@@ -1,29 +1,27 @@
 package io.choreography.tracker.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.choreography.tracker.service.security.ApiKeyStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** API keys and roles: who gets 401, who 403, who through. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ApiSecurityIT.PlaceholderIncidentActions.class)
 class ApiSecurityIT {
 
   static final TestScope SCOPE = TestScope.create("security");
@@ -37,16 +35,6 @@ class ApiSecurityIT {
     registry.add("tracker.security.api-keys[0].role", () -> "viewer");
     registry.add("tracker.security.api-keys[1].key-hash", () -> ApiKeyStore.sha256Hex(OPERATOR_KEY));
     registry.add("tracker.security.api-keys[1].role", () -> "operator");
-  }
-
-  /** Stands in for the incident actions until they exist: only the security in front of it is tested here. */
-  @RestController
-  static class PlaceholderIncidentActions {
-
-    @PostMapping("/api/incidents/{id}/acknowledge")
-    Map<String, String> acknowledge(@PathVariable String id) {
-      return Map.of("id", id, "status", "ACKNOWLEDGED");
-    }
   }
 
   @LocalServerPort int port;
@@ -89,9 +77,19 @@ class ApiSecurityIT {
 
   @Test
   void shouldLetAnOperatorPostWithTheHeaderOrABearerToken() throws Exception {
+    // given two open incidents
+    TrackerTopicRecords.sendCommitted(SCOPE.infrastructure().kafkaBootstrapServers(), List.of(
+        TrackerTopicRecords.incident(SCOPE.incidentsTopic(), "OPENED", "security-1", 1, "FAILED", "order-fulfillment",
+            "trace-security-1", "payment-failed", "ended as FAILED"),
+        TrackerTopicRecords.incident(SCOPE.incidentsTopic(), "OPENED", "security-2", 1, "FAILED", "order-fulfillment",
+            "trace-security-2", "payment-failed", "ended as FAILED")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(
+        get("/api/incidents?status=OPEN&type=FAILED", Map.of("X-API-Key", VIEWER_KEY)).body())
+        .path("items").size() == 2);
+
     // when
-    HttpResponse<String> byHeader = post("/api/incidents/i-1/acknowledge", Map.of("X-API-Key", OPERATOR_KEY));
-    HttpResponse<String> byBearer = post("/api/incidents/i-2/acknowledge",
+    HttpResponse<String> byHeader = post("/api/incidents/security-1/acknowledge", Map.of("X-API-Key", OPERATOR_KEY));
+    HttpResponse<String> byBearer = post("/api/incidents/security-2/acknowledge",
         Map.of("Authorization", "Bearer " + OPERATOR_KEY));
 
     // then

@@ -3,6 +3,8 @@ package io.choreography.tracker.service.tracking;
 import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.service.config.TrackerProperties;
+import io.choreography.tracker.service.incidents.IncidentCommand;
+import io.choreography.tracker.service.incidents.IncidentCommandJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +64,7 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<String, String> incidents;
   final Path stateDir;
   private final Map<String, TestInputTopic<String, byte[]>> inputs = new LinkedHashMap<>();
+  private final TestInputTopic<String, byte[]> commands;
 
   TopologyHarness(Instant wallClock, TrackingProperties settings, KeyValueBytesStoreSupplier dueIndex)
       throws Exception {
@@ -83,6 +86,7 @@ final class TopologyHarness implements AutoCloseable {
         definitions, settings, metrics, dueIndex), props, wallClock);
     instances = driver.createOutputTopic(settings.instancesTopic(), new StringDeserializer(), new StringDeserializer());
     incidents = driver.createOutputTopic(settings.incidentsTopic(), new StringDeserializer(), new StringDeserializer());
+    commands = driver.createInputTopic(settings.commandsTopic(), new StringSerializer(), new ByteArraySerializer());
     for (String topic : List.of("orders", "payments", "shipping")) {
       inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
     }
@@ -106,6 +110,11 @@ final class TopologyHarness implements AutoCloseable {
     }
     body.put("time", time.toString());
     inputs.get(topic).pipeInput(key, JSON.writeValueAsBytes(body), time);
+  }
+
+  /** Sends an operator's command as the API does. */
+  void command(IncidentCommand command) {
+    commands.pipeInput(command.incidentId(), IncidentCommandJson.encode(command));
   }
 
   void sendRaw(String topic, byte[] value) {

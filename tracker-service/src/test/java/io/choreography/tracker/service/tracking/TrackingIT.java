@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The tracking topology against the real broker: timers on the wall clock (STUCK within 2 s of its due time, once)
  * and the reorder window (transport reordering tolerated, a late predecessor reported once).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TrackingIT {
 
   static final TestScope SCOPE = TestScope.create("tracking");

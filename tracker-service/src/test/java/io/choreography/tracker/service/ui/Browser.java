@@ -12,7 +12,9 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -78,8 +80,19 @@ final class Browser implements AutoCloseable {
     return driver.findElements(by);
   }
 
+  /** Waits up to 30 s; live views replace their elements as changes arrive, so a stale element means "again". */
   <T> T waitFor(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class).until(condition);
+  }
+
+  /** Whether the condition holds within a short time, without failing. */
+  static boolean within(WebDriver driver, Duration timeout, ExpectedCondition<Boolean> condition) {
+    try {
+      return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+    } catch (TimeoutException e) {
+      return false;
+    }
   }
 
   void screenshot(String name) {

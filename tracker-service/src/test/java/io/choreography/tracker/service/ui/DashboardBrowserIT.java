@@ -150,9 +150,7 @@ class DashboardBrowserIT {
       By row = By.xpath("//tr[@data-incident][.//a[text()='" + order.orderId() + "']]");
       browser.waitFor(d -> {
         d.get("http://localhost:" + port + "/incidents");
-        return new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(2))
-            .until(x -> !x.findElements(By.cssSelector("table.incidents-table")).isEmpty())
-            && !d.findElements(row).isEmpty();
+        return Browser.within(d, Duration.ofSeconds(3), x -> !x.findElements(row).isEmpty());
       });
 
       // when

@@ -1,0 +1,100 @@
+package io.choreography.tracker.service.api;
+
+import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentStatus;
+import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.service.incidents.IncidentCommand;
+import io.choreography.tracker.service.incidents.IncidentCommandPublisher;
+import io.choreography.tracker.service.incidents.IncidentLifecycle;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/incidents} (newest opened first, filtered, paged by an opaque cursor) and the operators' {@code
+ * POST /api/incidents/{id}/acknowledge|resolve}.
+ *
+ * <p>An action reads the incident's document (the truth as far as the API knows), answers at once when it changes
+ * nothing, and otherwise puts a command with the request's time on the commands topic; once Kafka has it, the
+ * answer is the incident as the tracking topology will publish it, with the same times. The topology applies the
+ * command to its own lifecycle entry of the incident when it has one (it may know more than the document, which is
+ * written a moment later); an incident it has no entry for is taken as the document showed it.
+ */
+@RestController
+@RequestMapping("/api/incidents")
+public class IncidentController {
+
+  private final IncidentQueries queries;
+  private final IncidentCommandPublisher commands;
+
+  public IncidentController(IncidentQueries queries, IncidentCommandPublisher commands) {
+    this.queries = queries;
+    this.commands = commands;
+  }
+
+  @GetMapping
+  public Map<String, Object> incidents(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String cursor) {
+    IncidentQueries.Filter filter = new IncidentQueries.Filter(
+        Parameters.anyOf("status", status, IncidentStatus.class), Parameters.anyOf("type", type, IncidentType.class),
+        Parameters.text("process", process));
+    int pageSize = Parameters.size(size);
+    IncidentQueries.Page page = queries.page(filter, pageSize, PageCursor.decode(cursor));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("items", page.incidents().stream().map(IncidentViews::of).toList());
+    answer.put("next", page.next() == null ? null : PageCursor.encode(page.next()));
+    return answer;
+  }
+
+  @PostMapping("/{id}/acknowledge")
+  public Map<String, Object> acknowledge(@PathVariable String id) {
+    Incident current = find(id);
+    if (current.status() == IncidentStatus.RESOLVED) {
+      throw new ApiException(HttpStatus.CONFLICT, "incident " + id + " was resolved at " + current.resolvedAt()
+          + " and cannot be acknowledged any more");
+    }
+    return act(IncidentCommand.Action.ACKNOWLEDGE, current);
+  }
+
+  @PostMapping("/{id}/resolve")
+  public Map<String, Object> resolve(@PathVariable String id) {
+    return act(IncidentCommand.Action.RESOLVE, find(id));
+  }
+
+  private Incident find(String id) {
+    Parameters.text("id", id);
+    JsonNode document = id == null ? null : queries.incident(id);
+    if (document == null) {
+      throw ApiException.notFound("no incident with id '" + id + "'");
+    }
+    return IncidentViews.incident(document);
+  }
+
+  private Map<String, Object> act(IncidentCommand.Action action, Incident current) {
+    // milliseconds: the precision of the times the topology publishes
+    Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+    Incident after = IncidentLifecycle.apply(action, current, now);
+    if (after == current) {
+      return IncidentViews.of(current);
+    }
+    try {
+      commands.publish(new IncidentCommand(action, current.id(), now, current));
+    } catch (IllegalStateException e) {
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the " + action.name().toLowerCase(java.util.Locale.ROOT)
+          + " command could not be handed to Kafka: " + e.getMessage(), e);
+    }
+    return IncidentViews.of(after);
+  }
+}

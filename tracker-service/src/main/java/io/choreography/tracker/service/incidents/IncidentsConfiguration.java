@@ -1,0 +1,34 @@
+package io.choreography.tracker.service.incidents;
+
+import io.choreography.tracker.rules.definition.ProcessDefinition;
+import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import io.choreography.tracker.service.api.ProcessStatistics;
+import io.choreography.tracker.service.local.LocalInfrastructure;
+import io.choreography.tracker.service.tracking.TrackingProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wiring of operators' incident commands and of the step figures in STUCK messages. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({IncidentsProperties.class, TrackingProperties.class})
+public class IncidentsConfiguration {
+
+  @Bean(destroyMethod = "close")
+  public IncidentCommandPublisher incidentCommandPublisher(KafkaProperties kafka, TrackingProperties tracking,
+      IncidentsProperties incidents, ObjectProvider<LocalInfrastructure> local) {
+    // created after the local broker, hence closed before it
+    local.ifAvailable(l -> {});
+    return new IncidentCommandPublisher(kafka.buildProducerProperties(), tracking.commandsTopic(),
+        incidents.commandTimeout());
+  }
+
+  @Bean
+  public StepDurationHints stepDurationHints(ProcessDefinitions definitions, ProcessStatistics statistics,
+      IncidentsProperties incidents) {
+    return new StepDurationHints(definitions.all().stream().map(ProcessDefinition::id).toList(),
+        statistics::p95ByStep, incidents.hintRefresh());
+  }
+}
