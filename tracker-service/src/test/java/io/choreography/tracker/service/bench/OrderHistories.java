@@ -51,6 +51,8 @@ final class OrderHistories {
   private final Instant now;
   private final Duration spacing;
   private final Map<String, Long> nextOffset = new HashMap<>();
+  private long records;
+  private long valueBytes;
 
   /** Maps a record of one of the tracker's own topics (key, value) to its document. */
   interface Mapper {
@@ -366,10 +368,18 @@ final class OrderHistories {
         "application/cloudevents+json; charset=UTF-8")), event, time);
   }
 
+  /** The average record value (payload) size so far, in bytes. */
+  long averagePayloadBytes() {
+    return records == 0 ? 0 : valueBytes / records;
+  }
+
   private RawRecord record(String topic, String key, List<RecordHeader> headers, Object value, Instant time) {
+    byte[] bytes = json.writeValueAsBytes(value);
+    records++;
+    valueBytes += bytes.length;
     int partition = Math.floorMod(key.hashCode(), PARTITIONS);
     long offset = nextOffset.merge(topic + "-" + partition, 1L, Long::sum) - 1;
     return new RawRecord(topic, partition, offset, time.toEpochMilli() + 5, key.getBytes(StandardCharsets.UTF_8),
-        headers, json.writeValueAsBytes(value));
+        headers, bytes);
   }
 }

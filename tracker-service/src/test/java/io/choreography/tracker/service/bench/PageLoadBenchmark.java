@@ -110,14 +110,14 @@ public final class PageLoadBenchmark {
         orders * OrderHistories.EVENTS_PER_ORDER, names.prefix());
     long start = System.nanoTime();
     long eventCount = 0;
-    long payloadBytes = 0;
+    long documentBytes = 0;
     String traceId = null;
     try (BulkLoader bulk = new BulkLoader(client, BATCH)) {
       for (int n = 0; n < orders; n++) {
         OrderHistories.Order order = histories.order(n);
         for (var doc : order.events()) {
           bulk.add(doc);
-          payloadBytes += doc.json().length;
+          documentBytes += doc.json().length;
           if (++eventCount % 100_000 == 0) {
             System.out.printf("  %,d events (%.0f s)%n", eventCount, (System.nanoTime() - start) / 1e9);
           }
@@ -130,8 +130,8 @@ public final class PageLoadBenchmark {
       }
       bulk.flush();
     }
-    System.out.printf("loaded in %.0f s; event documents average %d bytes%n", (System.nanoTime() - start) / 1e9,
-        payloadBytes / Math.max(1, eventCount));
+    System.out.printf("loaded in %.0f s; event documents average %d bytes, their payloads %d bytes%n",
+        (System.nanoTime() - start) / 1e9, documentBytes / Math.max(1, eventCount), histories.averagePayloadBytes());
     client.performRequest(new Request("POST", "/" + names.prefix() + "-*/_refresh"));
     for (String index : List.of(names.eventsPattern(), names.instancesIndex(), names.incidentsIndex())) {
       String count = EntityUtils.toString(client.performRequest(new Request("GET", "/" + index + "/_count"))
