@@ -15,10 +15,10 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class IncidentQueries {
 
-  private final StateSearch search;
+  private final Searches search;
   private final IndexNames names;
 
-  public IncidentQueries(StateSearch search, IndexNames names) {
+  public IncidentQueries(Searches search, IndexNames names) {
     this.search = search;
     this.names = names;
   }

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * they are in one partition, read in order by one consumer, and the writer keeps the last of them; the document
  * therefore always is the latest state, with no read-modify-write.
  */
-final class IncidentDocuments {
+public final class IncidentDocuments {
 
   /** The incident fields copied into the document; anything else in {@code data} is left out (strict mapping). */
   private static final List<String> TEXT_FIELDS = List.of("id", "type", "status", "process", "traceId", "step",
@@ -25,12 +25,12 @@ final class IncidentDocuments {
   private final JsonMapper json;
   private final String index;
 
-  IncidentDocuments(JsonMapper json, String index) {
+  public IncidentDocuments(JsonMapper json, String index) {
     this.json = json;
     this.index = index;
   }
 
-  IndexDocument map(String key, byte[] value) {
+  public IndexDocument map(String key, byte[] value) {
     if (value == null) {
       if (key == null) {
         throw new IllegalArgumentException("incident record without key and value");

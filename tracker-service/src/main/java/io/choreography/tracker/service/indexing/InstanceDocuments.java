@@ -16,17 +16,17 @@ import tools.jackson.databind.node.ObjectNode;
  * published plus the fields the API filters and aggregates on ({@code reachedSteps}, {@code waitingSteps},
  * {@code stuckSteps}, nested {@code stepDurations}). A record without value deletes the document.
  */
-final class InstanceDocuments {
+public final class InstanceDocuments {
 
   private final JsonMapper json;
   private final String index;
 
-  InstanceDocuments(JsonMapper json, String index) {
+  public InstanceDocuments(JsonMapper json, String index) {
     this.json = json;
     this.index = index;
   }
 
-  IndexDocument map(String key, byte[] value) {
+  public IndexDocument map(String key, byte[] value) {
     if (value == null) {
       if (key == null) {
         throw new IllegalArgumentException("instance record without key and value");

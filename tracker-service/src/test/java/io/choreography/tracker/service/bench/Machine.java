@@ -1,0 +1,31 @@
+package io.choreography.tracker.service.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the figures were measured on: CPU model, cores, memory, Java. */
+final class Machine {
+
+  private Machine() {}
+
+  static String describe() {
+    String cpu = firstValue("/proc/cpuinfo", "model name");
+    String memory = firstValue("/proc/meminfo", "MemTotal");
+    String gib = memory == null ? "?" : String.format("%.0f GiB",
+        Long.parseLong(memory.replaceAll("\\D", "")) / 1024.0 / 1024.0);
+    return String.format("%s, %d cores, %s memory, Java %s (%s)", cpu, Runtime.getRuntime().availableProcessors(),
+        gib, System.getProperty("java.version"), System.getProperty("java.vm.name"));
+  }
+
+  private static String firstValue(String file, String name) {
+    try {
+      List<String> lines = Files.readAllLines(Path.of(file));
+      return lines.stream().filter(l -> l.startsWith(name)).map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst().orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
