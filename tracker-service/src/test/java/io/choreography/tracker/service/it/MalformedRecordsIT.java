@@ -86,7 +86,9 @@ class MalformedRecordsIT {
     try (TestElasticsearch es = new TestElasticsearch(SCOPE.infrastructure().elasticsearchUri())) {
       String events = SCOPE.indexPrefix() + "-events-*";
       await().atMost(Duration.ofSeconds(60)).until(() -> es.ids(events).contains(coordinates.get("valid")));
-      assertThat(es.ids(events)).hasSize(cases.size() - 1).doesNotContain(coordinates.get("refused"));
+      // only this topic's records: the year-2001 order also escalates at once, onto the notifications topic
+      assertThat(es.ids(events)).filteredOn(id -> id.startsWith(topic + "-"))
+          .hasSize(cases.size() - 1).doesNotContain(coordinates.get("refused"));
       assertThat(kind(es, events, coordinates.get("invalid json"))).isEqualTo("TEXT");
       assertThat(kind(es, events, coordinates.get("empty value"))).isEqualTo("EMPTY");
       assertThat(kind(es, events, coordinates.get("null value"))).isEqualTo("EMPTY");

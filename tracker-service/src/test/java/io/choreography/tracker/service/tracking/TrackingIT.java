@@ -59,6 +59,9 @@ class TrackingIT {
           on: { topic: %1$sshipping, type: Shipped }
           after: [paid]
           end: completed
+      escalations:
+        - after: 2s
+          emit: { topic: %1$snotifications, type: DelayNotice }
       """;
   static final JsonMapper JSON = JsonMapper.builder().build();
   static TrackerTopicReader reader;
@@ -99,7 +102,8 @@ class TrackingIT {
   static void startReading() {
     String bootstrap = SCOPE.infrastructure().kafkaBootstrapServers();
     producer = TestKafka.producer(bootstrap);
-    reader = new TrackerTopicReader(bootstrap, List.of(instancesTopic(), incidentsTopic()));
+    reader = new TrackerTopicReader(bootstrap, List.of(instancesTopic(), incidentsTopic(),
+        SCOPE.topic("notifications")));
   }
 
   @AfterAll
@@ -163,6 +167,30 @@ class TrackingIT {
     assertThat(late.get(0).value().path("data").path("type").asString()).isEqualTo("OUT_OF_ORDER");
     assertThat(incidents("order-reordered", null)).isEmpty();
     assertThat(last(instanceChanges("order-reordered")).value().path("steps").size()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldEmitAnEscalationExactlyOnceOnItsTopicAsACloudEventCarryingTheTraceId() throws Exception {
+    // given
+    warmUp("warm-up-escalation");
+
+    // when: an order that is still running 2 s after it started
+    send("orders", "Placed", "escalated-1", "order-escalated", Instant.now());
+    await().atMost(Duration.ofSeconds(15)).until(() -> !escalations("order-escalated").isEmpty());
+    // ticks keep running: give a second emission every chance to show up
+    Thread.sleep(3_000);
+
+    // then
+    List<TrackerTopicReader.Received> emitted = escalations("order-escalated");
+    assertThat(emitted).hasSize(1);
+    assertThat(emitted.get(0).value().path("type").asString()).isEqualTo("DelayNotice");
+    assertThat(emitted.get(0).value().path("specversion").asString()).isEqualTo("1.0");
+    assertThat(emitted.get(0).key()).isEqualTo("order-escalated");
+  }
+
+  private static List<TrackerTopicReader.Received> escalations(String trace) {
+    return reader.matching(r -> r.topic().equals(SCOPE.topic("notifications"))
+        && trace.equals(r.value().path("subject").asString()));
   }
 
   private void warmUp(String trace) {
