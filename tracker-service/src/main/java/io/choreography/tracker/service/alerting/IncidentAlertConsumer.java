@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import io.choreography.tracker.service.kafka.ConsumerThread;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -33,10 +34,8 @@ final class IncidentAlertConsumer implements Runnable {
   private final Map<String, Object> consumerProperties;
   private final List<WebhookWorker> workers;
   private final JsonMapper json;
-  private volatile boolean running;
+  private final ConsumerThread loop = new ConsumerThread("tracker-incident-alerts", false, Duration.ofSeconds(10));
   private volatile boolean waiting;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
-  private Thread thread;
 
   IncidentAlertConsumer(String topic, Map<String, Object> consumerProperties, List<WebhookWorker> workers,
       JsonMapper json) {
@@ -47,37 +46,24 @@ final class IncidentAlertConsumer implements Runnable {
   }
 
   synchronized void start() {
-    running = true;
     workers.forEach(WebhookWorker::start);
-    thread = new Thread(this, "tracker-incident-alerts");
-    thread.start();
+    loop.start(this);
   }
 
   synchronized void stop() {
-    running = false;
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    workers.forEach(WebhookWorker::stop);
-    if (thread != null) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.stop(() -> workers.forEach(WebhookWorker::stop));
   }
 
+
   boolean isRunning() {
-    return running;
+    return loop.running();
   }
 
   @Override
   public void run() {
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
-      consumer = c;
+      loop.consuming(c);
       c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
@@ -89,7 +75,7 @@ final class IncidentAlertConsumer implements Runnable {
           }
         }
       });
-      while (running) {
+      while (loop.running()) {
         ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
           process(c, records);
@@ -100,7 +86,7 @@ final class IncidentAlertConsumer implements Runnable {
     } catch (RuntimeException e) {
       LOG.error("incident alerting stopped unexpectedly", e);
     } finally {
-      consumer = null;
+      loop.ended();
     }
   }
 
@@ -123,7 +109,7 @@ final class IncidentAlertConsumer implements Runnable {
       }
     }
     awaitDeliveries(c, pending);
-    if (!running) {
+    if (!loop.running()) {
       return;
     }
     offsets.keySet().retainAll(c.assignment());
@@ -146,7 +132,7 @@ final class IncidentAlertConsumer implements Runnable {
     waiting = true;
     try {
       c.pause(c.assignment());
-      while (running && !all.isDone()) {
+      while (loop.running() && !all.isDone()) {
         c.poll(Duration.ofMillis(200)); // keeps the membership; paused partitions return nothing
       }
     } finally {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.choreography.tracker.service.kafka.ConsumerThread;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,9 +30,7 @@ final class OpenIncidentsReader implements Runnable {
   private final Map<String, Object> consumerProperties;
   private final OpenIncidents incidents;
   private final JsonMapper json;
-  private volatile boolean running;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
-  private Thread thread;
+  private final ConsumerThread loop = new ConsumerThread("tracker-open-incidents", true, Duration.ofSeconds(5));
 
   OpenIncidentsReader(String topic, Map<String, Object> consumerProperties, OpenIncidents incidents,
       JsonMapper json) {
@@ -42,39 +41,25 @@ final class OpenIncidentsReader implements Runnable {
   }
 
   synchronized void start() {
-    running = true;
-    thread = new Thread(this, "tracker-open-incidents");
-    thread.setDaemon(true);
-    thread.start();
+    loop.start(this);
   }
 
   synchronized void stop() {
-    running = false;
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    if (thread != null) {
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.stop();
   }
 
   boolean isRunning() {
-    return running;
+    return loop.running();
   }
 
   @Override
   public void run() {
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
-      consumer = c;
+      loop.consuming(c);
       assignAll(c);
       long lastPublish = 0;
-      while (running) {
+      while (loop.running()) {
         ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
         for (ConsumerRecord<byte[], byte[]> r : records) {
           try {
@@ -93,14 +78,14 @@ final class OpenIncidentsReader implements Runnable {
     } catch (RuntimeException e) {
       LOG.error("open-incident gauges stopped unexpectedly", e);
     } finally {
-      consumer = null;
+      loop.ended();
     }
   }
 
   /** Waits for the topic to exist (the tracking topology creates it), then reads all of it from the start. */
   private void assignAll(KafkaConsumer<byte[], byte[]> c) throws InterruptedException {
     boolean told = false;
-    while (running) {
+    while (loop.running()) {
       List<PartitionInfo> partitions = c.partitionsFor(topic, Duration.ofSeconds(10));
       if (partitions != null && !partitions.isEmpty()) {
         List<TopicPartition> all = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import io.choreography.tracker.service.kafka.ConsumerThread;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -53,9 +54,7 @@ public final class StateIndexer implements Runnable {
   private final IndexWrites metrics;
   private final Clock clock;
   private final LatestByKey buffer = new LatestByKey();
-  private volatile boolean running;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
-  private volatile Thread thread;
+  private final ConsumerThread loop = new ConsumerThread("tracker-state-indexer");
   private volatile int buffered;
   private int failedAttempts;
   private long nextAttemptAtMillis;
@@ -72,39 +71,21 @@ public final class StateIndexer implements Runnable {
     this.clock = clock;
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    thread = new Thread(this, "tracker-state-indexer");
-    thread.start();
+  public void start() {
+    loop.start(this);
   }
 
-  public synchronized void stop() {
-    running = false;
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    Thread t = thread;
-    if (t != null) {
-      try {
-        t.join(Duration.ofSeconds(30).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  public void stop() {
+    loop.stop();
   }
 
   public boolean isRunning() {
-    return running;
+    return loop.running();
   }
 
   /** False once the consuming thread died. */
   public boolean isAlive() {
-    Thread t = thread;
-    return t != null && t.isAlive();
+    return loop.alive();
   }
 
   /** Documents waiting for the next write. */
@@ -121,7 +102,7 @@ public final class StateIndexer implements Runnable {
   public void run() {
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumerProperties(),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer = c;
+      loop.consuming(c);
       c.subscribe(List.of(settings.instancesTopic(), settings.incidentsTopic()), new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -138,7 +119,7 @@ public final class StateIndexer implements Runnable {
           buffer.dropPartitions(partitions);
         }
       });
-      while (running) {
+      while (loop.running()) {
         long now = clock.millis();
         ConsumerRecords<byte[], byte[]> records;
         try {
@@ -165,8 +146,7 @@ public final class StateIndexer implements Runnable {
     } catch (RuntimeException e) {
       LOG.error("instance and incident indexing stopped unexpectedly", e);
     } finally {
-      consumer = null;
-      running = false;
+      loop.ended();
     }
   }
 

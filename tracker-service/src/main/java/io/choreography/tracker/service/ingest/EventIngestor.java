@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import io.choreography.tracker.service.kafka.ConsumerThread;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -54,9 +55,7 @@ public final class EventIngestor implements Runnable {
   private final IndexTemplates templates;
   private final DeadLetterPublisher deadLetters;
   private final IngestMetrics metrics;
-  private volatile boolean running;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
-  private volatile Thread thread;
+  private final ConsumerThread loop = new ConsumerThread("tracker-event-ingestor");
   private volatile int assignedPartitions;
   private volatile Instant lastBatchAt;
   private volatile LiveFeed liveFeed;
@@ -74,39 +73,21 @@ public final class EventIngestor implements Runnable {
     this.metrics = metrics;
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    thread = new Thread(this, "tracker-event-ingestor");
-    thread.start();
+  public void start() {
+    loop.start(this);
   }
 
-  public synchronized void stop() {
-    running = false;
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    Thread t = thread;
-    if (t != null) {
-      try {
-        t.join(Duration.ofSeconds(30).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  public void stop() {
+    loop.stop();
   }
 
   public boolean isRunning() {
-    return running;
+    return loop.running();
   }
 
   /** False once the consuming thread died; health reports it. */
   public boolean isAlive() {
-    Thread t = thread;
-    return t != null && t.isAlive();
+    return loop.alive();
   }
 
   public int assignedPartitions() {
@@ -136,7 +117,7 @@ public final class EventIngestor implements Runnable {
   public void run() {
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumerProperties(),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer = c;
+      loop.consuming(c);
       c.subscribe(settings.topics(), new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -150,7 +131,7 @@ public final class EventIngestor implements Runnable {
               c.assignment().stream().map(TopicPartition::topic).distinct().count());
         }
       });
-      while (running) {
+      while (loop.running()) {
         ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
           process(c, records);
@@ -162,8 +143,7 @@ public final class EventIngestor implements Runnable {
     } catch (RuntimeException e) {
       LOG.error("event indexing stopped unexpectedly", e);
     } finally {
-      consumer = null;
-      running = false;
+      loop.ended();
     }
   }
 
@@ -260,7 +240,7 @@ public final class EventIngestor implements Runnable {
         templates.ensureInstalled();
         return;
       } catch (IOException | RuntimeException e) {
-        if (!running) {
+        if (!loop.running()) {
           throw new InterruptedException("stopping");
         }
         LOG.warn("cannot install index templates yet ({}); retrying in {} ms", e.toString(), delay);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.choreography.tracker.service.kafka.ConsumerThread;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -28,9 +29,7 @@ final class TrackerTopicsReader implements Runnable {
   private final Map<String, Object> consumerProperties;
   private final StreamHub hub;
   private final JsonMapper json;
-  private volatile boolean running;
-  private volatile KafkaConsumer<byte[], byte[]> consumer;
-  private Thread thread;
+  private final ConsumerThread loop = new ConsumerThread("tracker-stream-topics", true, Duration.ofSeconds(5));
 
   TrackerTopicsReader(String instancesTopic, String incidentsTopic, Map<String, Object> consumerProperties,
       StreamHub hub, JsonMapper json) {
@@ -42,38 +41,24 @@ final class TrackerTopicsReader implements Runnable {
   }
 
   synchronized void start() {
-    running = true;
-    thread = new Thread(this, "tracker-stream-topics");
-    thread.setDaemon(true);
-    thread.start();
+    loop.start(this);
   }
 
   synchronized void stop() {
-    running = false;
-    KafkaConsumer<byte[], byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    if (thread != null) {
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.stop();
   }
 
   boolean isRunning() {
-    return running;
+    return loop.running();
   }
 
   @Override
   public void run() {
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
-      consumer = c;
+      loop.consuming(c);
       c.subscribe(List.of(instancesTopic, incidentsTopic));
-      while (running) {
+      while (loop.running()) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
           try {
             StreamItem item = r.topic().equals(instancesTopic) ? instance(r) : incident(r);
@@ -90,7 +75,7 @@ final class TrackerTopicsReader implements Runnable {
     } catch (RuntimeException e) {
       LOG.error("live stream of instances and incidents stopped unexpectedly", e);
     } finally {
-      consumer = null;
+      loop.ended();
     }
   }
 
