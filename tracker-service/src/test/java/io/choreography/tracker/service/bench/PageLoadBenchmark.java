@@ -8,10 +8,10 @@ import io.choreography.tracker.service.elasticsearch.IndexTemplates;
 import io.choreography.tracker.service.indexing.IncidentDocuments;
 import io.choreography.tracker.service.indexing.InstanceDocuments;
 import io.choreography.tracker.service.ingest.EventDocumentMapper;
+import io.choreography.tracker.service.it.SharedInfrastructure;
 import io.choreography.tracker.service.local.Directories;
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +75,7 @@ public final class PageLoadBenchmark {
       Path dir = Path.of("target", "bench-infrastructure").toAbsolutePath();
       Directories.deleteRecursively(dir.resolve("kafka"));
       Directories.deleteRecursively(dir.resolve("elasticsearch"));
-      local = LocalInfrastructure.start(dir, freePortPair(), freePort(), 512, System.out);
+      local = LocalInfrastructure.start(dir, SharedInfrastructure.freePortPair(), SharedInfrastructure.freePort(), 512, System.out);
       elasticsearch = local.elasticsearchUri();
       kafka = local.kafkaBootstrapServers();
     }
@@ -150,7 +150,7 @@ public final class PageLoadBenchmark {
       Path stateDir) throws IOException {
     System.out.println("starting the tracker ...");
     return new SpringApplication(TrackerApplication.class).run(
-        "--server.port=" + freePort(),
+        "--server.port=" + SharedInfrastructure.freePort(),
         "--spring.kafka.bootstrap-servers=" + kafka,
         "--tracker.elasticsearch.uris=" + elasticsearch,
         "--tracker.elasticsearch.index-prefix=" + prefix,
@@ -259,21 +259,5 @@ public final class PageLoadBenchmark {
   }
 
   /** A free port whose successor is free too (the broker's controller listens on port + 1). */
-  private static int freePortPair() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int p = freePort();
-      try (ServerSocket next = new ServerSocket(p + 1)) {
-        return p;
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IOException("no two consecutive free ports found");
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -33,7 +33,7 @@ public final class SharedInfrastructure {
   }
 
   /** A free port whose successor is free too (the broker's controller listens on port + 1). */
-  static int freePortPair() throws IOException {
+  public static int freePortPair() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int p = freePort();
       try (ServerSocket next = new ServerSocket(p + 1)) {
@@ -45,7 +45,7 @@ public final class SharedInfrastructure {
     throw new IOException("no two consecutive free ports found");
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       s.setReuseAddress(true);
       return s.getLocalPort();
