@@ -15,12 +15,19 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 final class DemoLoad {
 
-  private DemoLoad() {}
+  private final DemoEmitters emit;
+  /** Numbers the orders across calls, so that the mix holds however the load is sliced. */
+  private int orders;
 
-  /** Emits orders until exactly {@code events} events are sent; {@code index} numbers the orders across calls. */
-  static int emit(DemoEmitters emit, int index, int events, List<Future<RecordMetadata>> sends) {
+  DemoLoad(DemoEmitters emit) {
+    this.emit = emit;
+  }
+
+  /** Emits orders until exactly {@code events} events are sent; returns how many were sent. */
+  int emit(int events, List<Future<RecordMetadata>> sends) {
     int sent = 0;
-    for (int i = index; sent < events; i++) {
+    while (sent < events) {
+      int i = orders++;
       DemoOrder order = DemoOrder.next(DemoOrder.Scenario.HAPPY);
       Instant t = Instant.now();
       int kind = i % 20;
