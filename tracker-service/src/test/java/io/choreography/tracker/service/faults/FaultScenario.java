@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.assertj.core.api.SoftAssertions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -172,19 +173,25 @@ public final class FaultScenario {
         // anything duplicated by a replay would be committed by now
         Thread.sleep(3_000);
         assertThat(differences(lastStates(reader), clean.finalStates)).isEmpty();
-        assertThat(reader.matching(r -> r.topic().equals(scope.instancesTopic())))
-            .as("each committed instance change exactly once").hasSize(clean.events + clean.fired);
+        List<TrackerTopicReader.Received> changes = reader.matching(r -> r.topic().equals(scope.instancesTopic()));
+        long distinct = changes.stream().map(r -> r.key() + " " + withoutUpdatedAt(r.value())).distinct().count();
+        System.out.printf("[%s] %d committed instance changes (%d distinct), %d expected%n", scope.indexPrefix(),
+            changes.size(), distinct, clean.events + clean.fired);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(changes).as("each committed instance change exactly once")
+            .hasSize(clean.events + clean.fired);
         Map<String, Long> openedPerId = reader.matching(r -> r.topic().equals(scope.incidentsTopic())
                 && r.value().path("type").asString().equals("tracker.incident.opened"))
             .stream().collect(Collectors.groupingBy(r -> r.value().path("data").path("id").asString(),
                 Collectors.counting()));
-        assertThat(openedPerId).as("no incident opened twice").allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        soft.assertThat(openedPerId.values()).as("no incident opened twice").allMatch(n -> n == 1);
         Set<String> correlated = reader.matching(r -> r.topic().equals(scope.incidentsTopic())
                 && r.value().path("type").asString().equals("tracker.incident.opened")
                 && !r.value().path("data").path("type").asString().equals("UNCORRELATED"))
             .stream().map(r -> r.value().path("data").path("id").asString()).collect(Collectors.toSet());
-        assertThat(correlated).isEqualTo(clean.openedIncidents);
-        assertThat(clean.openedIncidents).isNotEmpty();
+        soft.assertThat(correlated).as("incidents opened").isEqualTo(clean.openedIncidents);
+        soft.assertThat(clean.openedIncidents).isNotEmpty();
+        soft.assertAll();
         Map<String, Long> statuses = clean.finalStates.values().stream()
             .collect(Collectors.groupingBy(s -> s.path("status").asString(), Collectors.counting()));
         if (!poison.isEmpty()) {
