@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cut) and bring back on the same port: an outage of Elasticsearch as its clients see it, without stopping the
  * node other test classes use.
  */
-final class SwitchableProxy implements AutoCloseable {
+public final class SwitchableProxy implements AutoCloseable {
 
   private final int port;
   private final String targetHost;
@@ -22,17 +22,17 @@ final class SwitchableProxy implements AutoCloseable {
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket server;
 
-  SwitchableProxy(int port, String targetHost, int targetPort) {
+  public SwitchableProxy(int port, String targetHost, int targetPort) {
     this.port = port;
     this.targetHost = targetHost;
     this.targetPort = targetPort;
   }
 
-  String uri() {
+  public String uri() {
     return "http://127.0.0.1:" + port;
   }
 
-  synchronized void up() throws IOException {
+  public synchronized void up() throws IOException {
     if (server != null) {
       return;
     }
@@ -45,7 +45,7 @@ final class SwitchableProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  synchronized void down() {
+  public synchronized void down() {
     ServerSocket s = server;
     server = null;
     closeQuietly(s);

@@ -34,13 +34,25 @@ import tools.jackson.databind.JsonNode;
  * The expectation of a crash test: the same business records, read back from the broker, run through the pure
  * engine in one go, without Kafka Streams, rebalances or crashes.
  */
-final class CleanRun {
+public final class CleanRun {
 
-  final Map<String, JsonNode> finalStates = new HashMap<>();
-  final Set<String> openedIncidents = new HashSet<>();
-  int events;
+  public final Map<String, JsonNode> finalStates = new HashMap<>();
+  public final Set<String> openedIncidents = new HashSet<>();
+  public int events;
+  /** Instances changed by timers that fell due at the clock's time (only when asked to fire them). */
+  public int fired;
 
-  static CleanRun of(String bootstrap, List<String> topics, ProcessDefinitions definitions, InstantSource clock) {
+  public static CleanRun of(String bootstrap, List<String> topics, ProcessDefinitions definitions,
+      InstantSource clock) {
+    return of(bootstrap, topics, definitions, clock, false);
+  }
+
+  /**
+   * The same, and with {@code fireDue} every instance's timers that fell due at the clock's time fired once at
+   * the end, as a running tracker's punctuation does for orders whose step is overdue.
+   */
+  public static CleanRun of(String bootstrap, List<String> topics, ProcessDefinitions definitions,
+      InstantSource clock, boolean fireDue) {
     List<ConsumerRecord<byte[], byte[]>> records = readAll(bootstrap, topics);
     // send order as far as the broker knows it; events of one order are close together in any case
     records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
@@ -73,6 +85,21 @@ final class CleanRun {
             run.openedIncidents.add(c.incident().id());
           }
         }
+      }
+    }
+    if (fireDue) {
+      for (Map.Entry<String, InstanceState> s : states.entrySet()) {
+        String process = s.getKey().substring(0, s.getKey().indexOf('/'));
+        engine.tracker(process).fireDue(s.getValue(), out);
+        if (!out.incidents().isEmpty()) {
+          run.fired++;
+        }
+        for (IncidentChange c : out.incidents()) {
+          if (c.kind() == IncidentChange.Kind.OPENED && c.incident().type() != IncidentType.UNCORRELATED) {
+            run.openedIncidents.add(c.incident().id());
+          }
+        }
+        s.setValue(out.state());
       }
     }
     states.forEach((key, state) -> run.finalStates.put(key,

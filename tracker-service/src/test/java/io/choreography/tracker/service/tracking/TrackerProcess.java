@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A tracker in its own JVM, started from the packaged application as an operator would start it. */
-final class TrackerProcess implements AutoCloseable {
+public final class TrackerProcess implements AutoCloseable {
 
-  static final Path JAR = Path.of("target", "tracker-service.jar").toAbsolutePath();
+  public static final Path JAR = Path.of("target", "tracker-service.jar").toAbsolutePath();
 
-  final String name;
-  final Path log;
+  public final String name;
+  public final Path log;
   private final Process process;
 
   private TrackerProcess(String name, Path log, Process process) {
@@ -23,7 +23,7 @@ final class TrackerProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static TrackerProcess start(String name, Map<String, String> properties, Path logDir) throws IOException {
+  public static TrackerProcess start(String name, Map<String, String> properties, Path logDir) throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run the integration tests with mvn verify (after package)");
     }
@@ -40,12 +40,12 @@ final class TrackerProcess implements AutoCloseable {
     return new TrackerProcess(name, log, p);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** kill -9: no shutdown hook, no commit, no leaving the group. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }

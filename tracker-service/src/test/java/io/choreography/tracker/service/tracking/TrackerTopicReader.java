@@ -19,19 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads the tracker's own topics as a downstream consumer would (read_committed: only what committed
  * transactions wrote), in the background, remembering when each record arrived.
  */
-final class TrackerTopicReader implements AutoCloseable {
+public final class TrackerTopicReader implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** One record as received. */
-  record Received(String topic, String key, JsonNode value, Instant receivedAt) {}
+  public record Received(String topic, String key, JsonNode value, Instant receivedAt) {}
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
 
-  TrackerTopicReader(String bootstrap, List<String> topics) {
+  public TrackerTopicReader(String bootstrap, List<String> topics) {
     consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime(),
@@ -57,15 +57,15 @@ final class TrackerTopicReader implements AutoCloseable {
     consumer.close();
   }
 
-  List<Received> all() {
+  public List<Received> all() {
     return new ArrayList<>(received);
   }
 
-  List<Received> matching(Predicate<Received> filter) {
+  public List<Received> matching(Predicate<Received> filter) {
     return received.stream().filter(filter).toList();
   }
 
-  int size() {
+  public int size() {
     return received.size();
   }
 

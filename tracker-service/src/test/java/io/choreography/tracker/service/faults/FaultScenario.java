@@ -1,0 +1,317 @@
+package io.choreography.tracker.service.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.choreography.tracker.rules.definition.DefinitionLoader;
+import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import io.choreography.tracker.service.demo.DemoEmitters;
+import io.choreography.tracker.service.it.TestDefinitions;
+import io.choreography.tracker.service.it.TestElasticsearch;
+import io.choreography.tracker.service.it.TestKafka;
+import io.choreography.tracker.service.it.TestScope;
+import io.choreography.tracker.service.tracking.CleanRun;
+import io.choreography.tracker.service.tracking.TrackerProcess;
+import io.choreography.tracker.service.tracking.TrackerTopicReader;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.assertj.core.api.SoftAssertions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one scenario of the fault suite: demo orders produced to a tracker running as a child process, a fault
+ * injected mid-load, and the checks that nothing was lost or duplicated: every valid event indexed exactly once,
+ * every instance as the pure engine ends it in one clean run of the same records, no incident opened twice, and
+ * every poison record visible (indexed or dead-lettered) and counted.
+ */
+public final class FaultScenario {
+
+  /** Valid events per scenario; {@code -Dfaults.events=200000} for a bigger run. */
+  public static final int EVENTS = Integer.getInteger("faults.events", 20_000);
+
+  /** What a test does to the tracker or its infrastructure while the load runs. */
+  public interface Fault {
+    /** Starts the fault, once the tracker has indexed a quarter of the first half. */
+    void begin(FaultScenario scenario) throws Exception;
+
+    /** Ends it, after the second half was handed to the producer. */
+    void end(FaultScenario scenario) throws Exception;
+  }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  final TestScope scope;
+  final String bootstrap;
+  final Path work;
+  private final Map<String, String> properties = new LinkedHashMap<>();
+  private final int httpPort;
+  private TrackerProcess tracker;
+  private int starts;
+
+  /**
+   * @param bootstrap the broker the load and the tracker use (the shared one unless the test brings its own)
+   * @param trackerElasticsearch the Elasticsearch address the tracker is given (the node or a proxy to it)
+   */
+  public FaultScenario(String name, String bootstrap, String trackerElasticsearch) throws Exception {
+    this.scope = TestScope.create(name);
+    this.bootstrap = bootstrap;
+    this.work = Path.of("target", "faults", scope.indexPrefix()).toAbsolutePath();
+    this.httpPort = freePort();
+    scope.register((property, value) -> properties.put(property, String.valueOf(value.get())));
+    properties.put("spring.kafka.bootstrap-servers", bootstrap);
+    properties.put("tracker.elasticsearch.uris", trackerElasticsearch);
+    properties.put("tracker.definitions", definitions());
+    properties.put("tracker.tracking.partitions", "4");
+    Path state = work.resolve("state");
+    Files.createDirectories(state);
+    properties.put("tracker.tracking.state-dir", state.toString());
+    // a killed member is noticed after 6 s (its open transactions are aborted after the default 10 s)
+    properties.put("tracker.tracking.streams[session.timeout.ms]", "6000");
+    properties.put("tracker.tracking.streams[heartbeat.interval.ms]", "1000");
+    properties.put("server.port", Integer.toString(httpPort));
+    properties.put("logging.level.org.apache.kafka", "WARN");
+  }
+
+  /** Starts the tracker (again): same state directory, same consumer groups, same application id. */
+  public void startTracker() throws Exception {
+    starts++;
+    tracker = TrackerProcess.start("tracker-" + starts, properties, work);
+  }
+
+  /** kill -9 of the running tracker. */
+  public void killTracker() throws Exception {
+    tracker.kill();
+  }
+
+  /** What one run measured. */
+  public record Outcome(int validEvents, int poisonRecords, int instances, int incidents, double seconds) {}
+
+  /** Produces {@link #EVENTS} valid events and {@code poison} poison records around {@code fault}, then checks. */
+  public Outcome run(Fault fault, List<PoisonCorpus.Poison> poison) throws Exception {
+    // given
+    List<String> businessTopics = DemoEmitters.TOPICS.stream().map(scope::topic).toList();
+    TestKafka.createTopics(bootstrap, 4, businessTopics);
+    String events = scope.indexPrefix() + "-events-*";
+    long started = System.nanoTime();
+    List<Future<RecordMetadata>> valid = new ArrayList<>();
+    List<Future<RecordMetadata>> poisonSends = new ArrayList<>();
+    try (KafkaProducer<String, byte[]> producer = TestKafka.producer(bootstrap);
+        KafkaProducer<byte[], byte[]> raw = TestKafka.rawProducer(bootstrap);
+        TestElasticsearch es = new TestElasticsearch(scope.infrastructure().elasticsearchUri());
+        TrackerTopicReader reader = new TrackerTopicReader(bootstrap,
+            List.of(scope.instancesTopic(), scope.incidentsTopic()))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> businessTopics.stream().allMatch(t ->
+          producer.partitionsFor(t).stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())));
+      DemoLoad load = new DemoLoad(new DemoEmitters(producer, JSON, scope.topicPrefix()));
+      startTracker();
+      try {
+        // when: half the load (and half the poison), the fault once the tracker is busy, the other half
+        int half = EVENTS / 2;
+        produce(load, raw, half, valid, poison.subList(0, poison.size() / 2), poisonSends);
+        producer.flush();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            .until(() -> es.count(events) >= half / 2);
+        System.out.printf("[%s] fault begins: %d documents indexed, %.1f s in%n", scope.indexPrefix(),
+            es.count(events), seconds(started));
+        fault.begin(this);
+        produce(load, raw, EVENTS - half, valid, poison.subList(poison.size() / 2, poison.size()),
+            poisonSends);
+        fault.end(this);
+        System.out.printf("[%s] fault ended, %.1f s in%n", scope.indexPrefix(), seconds(started));
+        producer.flush();
+        raw.flush();
+        Set<String> validCoordinates = coordinates(valid);
+        Set<String> poisonCoordinates = coordinates(poisonSends);
+        assertThat(validCoordinates).hasSize(EVENTS);
+
+        // then: every event indexed exactly once, every poison record indexed or dead-lettered
+        Set<String> deadLettered = new HashSet<>();
+        try (DeadLetters dead = new DeadLetters(bootstrap, "tracker.dead-letter." + scope.indexPrefix().substring(3))) {
+          await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            deadLettered.addAll(dead.sources());
+            return es.count(events) + deadLettered.size() >= EVENTS + poison.size();
+          });
+        }
+        Map<String, String> kinds = EventDocuments.kinds(es, events);
+        System.out.printf("[%s] %d documents indexed, %d dead-lettered, %.1f s in%n", scope.indexPrefix(),
+            kinds.size(), deadLettered.size(), seconds(started));
+        assertThat(es.count(events)).as("no document twice").isEqualTo(kinds.size());
+        assertThat(kinds.keySet()).containsAll(validCoordinates);
+        assertThat(deadLettered).as("no valid event dead-lettered").noneMatch(validCoordinates::contains);
+        Set<String> expected = new HashSet<>(validCoordinates);
+        expected.addAll(poisonCoordinates);
+        Set<String> visible = new HashSet<>(kinds.keySet());
+        visible.addAll(deadLettered);
+        assertThat(visible).as("every record indexed or dead-lettered, nothing else").isEqualTo(expected);
+        assertThat(kinds.size() + deadLettered.size()).as("each record once").isEqualTo(expected.size());
+        assertPoisonKinds(poison, poisonSends, kinds);
+
+        // then: every instance as in a clean run, each change committed once, no incident opened twice
+        ProcessDefinitions definitions = DefinitionLoader.loadDirectory(Path.of(properties.get("tracker.definitions")));
+        CleanRun clean = CleanRun.of(bootstrap, businessTopics, definitions, InstantSource.fixed(Instant.now()), true);
+        assertThat(clean.events).isEqualTo(EVENTS);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+            .until(() -> differences(lastStates(reader), clean.finalStates).isEmpty());
+        // anything duplicated by a replay would be committed by now
+        Thread.sleep(3_000);
+        assertThat(differences(lastStates(reader), clean.finalStates)).isEmpty();
+        List<TrackerTopicReader.Received> changes = reader.matching(r -> r.topic().equals(scope.instancesTopic()));
+        long distinct = changes.stream().map(r -> r.key() + " " + withoutUpdatedAt(r.value())).distinct().count();
+        System.out.printf("[%s] %d committed instance changes (%d distinct), %d expected%n", scope.indexPrefix(),
+            changes.size(), distinct, clean.events + clean.fired);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(changes).as("each committed instance change exactly once")
+            .hasSize(clean.events + clean.fired);
+        Map<String, Long> openedPerId = reader.matching(r -> r.topic().equals(scope.incidentsTopic())
+                && r.value().path("type").asString().equals("tracker.incident.opened"))
+            .stream().collect(Collectors.groupingBy(r -> r.value().path("data").path("id").asString(),
+                Collectors.counting()));
+        soft.assertThat(openedPerId.values()).as("no incident opened twice").allMatch(n -> n == 1);
+        Set<String> correlated = reader.matching(r -> r.topic().equals(scope.incidentsTopic())
+                && r.value().path("type").asString().equals("tracker.incident.opened")
+                && !r.value().path("data").path("type").asString().equals("UNCORRELATED"))
+            .stream().map(r -> r.value().path("data").path("id").asString()).collect(Collectors.toSet());
+        soft.assertThat(correlated).as("incidents opened").isEqualTo(clean.openedIncidents);
+        soft.assertThat(clean.openedIncidents).isNotEmpty();
+        soft.assertAll();
+        Map<String, Long> statuses = clean.finalStates.values().stream()
+            .collect(Collectors.groupingBy(s -> s.path("status").asString(), Collectors.counting()));
+        if (!poison.isEmpty()) {
+          assertPoisonCounted(poison);
+        }
+        Outcome outcome = new Outcome(EVENTS, poison.size(), clean.finalStates.size(), openedPerId.size(),
+            seconds(started));
+        System.out.printf("[%s] %s, instances by status %s%n", scope.indexPrefix(), outcome, statuses);
+        return outcome;
+      } finally {
+        tracker.close();
+      }
+    }
+  }
+
+  private void produce(DemoLoad load, KafkaProducer<byte[], byte[]> raw, int events,
+      List<Future<RecordMetadata>> valid, List<PoisonCorpus.Poison> poison, List<Future<RecordMetadata>> sent) {
+    // poison spread evenly through the valid traffic, in slices of the load
+    int slices = Math.max(1, poison.size());
+    int perSlice = Math.max(1, events / slices);
+    int produced = 0;
+    int p = 0;
+    while (produced < events) {
+      produced += load.emit(Math.min(perSlice, events - produced), valid);
+      if (p < poison.size()) {
+        sent.add(raw.send(poison.get(p++).record()));
+      }
+    }
+    while (p < poison.size()) {
+      sent.add(raw.send(poison.get(p++).record()));
+    }
+  }
+
+  private static void assertPoisonKinds(List<PoisonCorpus.Poison> poison, List<Future<RecordMetadata>> sent,
+      Map<String, String> kinds) throws Exception {
+    // the first half of the corpus was sent first, then the second: sends are in corpus order within each half
+    List<PoisonCorpus.Poison> inOrder = new ArrayList<>(poison);
+    for (int i = 0; i < inOrder.size(); i++) {
+      String expected = inOrder.get(i).kind().payloadKind;
+      String id = coordinate(sent.get(i).get(60, TimeUnit.SECONDS));
+      if (expected != null && kinds.containsKey(id)) {
+        assertThat(kinds.get(id)).as(inOrder.get(i).kind() + " " + id).isEqualTo(expected);
+      }
+    }
+  }
+
+  private void assertPoisonCounted(List<PoisonCorpus.Poison> poison) throws Exception {
+    Map<PoisonCorpus.Kind, Long> perKind = poison.stream()
+        .collect(Collectors.groupingBy(PoisonCorpus.Poison::kind, Collectors.counting()));
+    String page = Prometheus.scrape(httpPort);
+    double text = Prometheus.sum(page, "tracker_events_malformed_total", "kind=\"text\"");
+    double binary = Prometheus.sum(page, "tracker_events_malformed_total", "kind=\"binary\"");
+    double empty = Prometheus.sum(page, "tracker_events_malformed_total", "kind=\"empty\"");
+    double failed = Prometheus.sum(page, "tracker_events_failed_total", "");
+    System.out.printf("[%s] poison %s; counted malformed text=%.0f binary=%.0f empty=%.0f, failed=%.0f%n",
+        scope.indexPrefix(), perKind, text, binary, empty, failed);
+    assertThat(binary).isEqualTo(perKind.getOrDefault(PoisonCorpus.Kind.INVALID_UTF8, 0L).doubleValue());
+    assertThat(empty).isEqualTo(perKind.getOrDefault(PoisonCorpus.Kind.NULL_KEY_AND_VALUE, 0L).doubleValue());
+    assertThat(text).isEqualTo((double) (perKind.getOrDefault(PoisonCorpus.Kind.INVALID_JSON, 0L)
+        + perKind.getOrDefault(PoisonCorpus.Kind.DEEPLY_NESTED, 0L)));
+  }
+
+  private Map<String, JsonNode> lastStates(TrackerTopicReader reader) {
+    Map<String, JsonNode> last = new HashMap<>();
+    for (TrackerTopicReader.Received r : reader.matching(r -> r.topic().equals(scope.instancesTopic()))) {
+      last.put(r.key(), r.value());
+    }
+    return last;
+  }
+
+  private static List<String> differences(Map<String, JsonNode> actual, Map<String, JsonNode> expected) {
+    List<String> diffs = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
+      JsonNode a = actual.get(e.getKey());
+      if (a == null || !withoutUpdatedAt(a).equals(withoutUpdatedAt(e.getValue()))) {
+        diffs.add(e.getKey() + ": " + a + " expected " + e.getValue());
+      }
+    }
+    if (actual.size() != expected.size()) {
+      diffs.add(actual.size() + " instances, expected " + expected.size());
+    }
+    return diffs;
+  }
+
+  private static JsonNode withoutUpdatedAt(JsonNode n) {
+    ObjectNode copy = (ObjectNode) n.deepCopy();
+    copy.remove("updatedAt");
+    return copy;
+  }
+
+  private static Set<String> coordinates(List<Future<RecordMetadata>> sends) throws Exception {
+    Set<String> all = new HashSet<>();
+    for (Future<RecordMetadata> f : sends) {
+      all.add(coordinate(f.get(120, TimeUnit.SECONDS)));
+    }
+    return all;
+  }
+
+  private static String coordinate(RecordMetadata m) {
+    return m.topic() + "-" + m.partition() + "-" + m.offset();
+  }
+
+  /**
+   * The order-fulfillment definition on this scope's topics, with a reorder window long enough that the pause of
+   * a fault never turns transport reordering into OUT_OF_ORDER.
+   */
+  private String definitions() throws Exception {
+    Path dir = Path.of(TestDefinitions.orderFulfillment(scope.topicPrefix()));
+    Path file = dir.resolve("order-fulfillment.yaml");
+    Files.writeString(file, Files.readString(file).replace("reorderWindow: 30s", "reorderWindow: 5m"));
+    return dir.toString();
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
