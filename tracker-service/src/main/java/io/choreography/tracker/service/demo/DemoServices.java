@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,22 +36,27 @@ public final class DemoServices implements SmartLifecycle {
   private final TrackerProperties.Demo settings;
   private final JsonMapper json;
   private final String curlHeader;
+  private final Supplier<String> apiAddress;
+  private volatile String api = "localhost:8080";
   private final AtomicLong orders = new AtomicLong();
   private ScheduledExecutorService scheduler;
   private Producer<String, byte[]> producer;
   private DemoEmitters emit;
 
   public DemoServices(Map<String, Object> producerProperties, Map<String, Object> adminProperties,
-      TrackerProperties.Demo settings, JsonMapper json, String curlHeader) {
+      TrackerProperties.Demo settings, JsonMapper json, String curlHeader, Supplier<String> apiAddress) {
     this.producerProperties = producerProperties;
     this.adminProperties = adminProperties;
     this.settings = settings;
     this.json = json;
     this.curlHeader = curlHeader;
+    this.apiAddress = apiAddress;
   }
 
   @Override
   public synchronized void start() {
+    // the web server is up by now (this starts after it), so its actual port is known
+    api = apiAddress.get();
     createTopics();
     producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
     emit = new DemoEmitters(producer, json, "");
@@ -80,8 +86,8 @@ public final class DemoServices implements SmartLifecycle {
       }
       DemoOrder order = DemoOrder.next(n == 1 ? DemoOrder.Scenario.HAPPY : DemoOrder.Scenario.pick());
       if (n <= 5 || n % 100 == 0) {
-        LOG.info("demo: order {} placed ({}); try: curl {}localhost:8080/api/traces/{}", order.orderId(),
-            order.scenario().name().toLowerCase().replace('_', ' '), curlHeader, order.orderId());
+        LOG.info("demo: order {} placed ({}); try: curl {}{}/api/traces/{}", order.orderId(),
+            order.scenario().name().toLowerCase().replace('_', ' '), curlHeader, api, order.orderId());
       }
       play(order);
     } catch (RuntimeException e) {
