@@ -1,17 +1,10 @@
 package io.choreography.tracker.benchmarks;
 
-import io.choreography.tracker.rules.definition.After;
-import io.choreography.tracker.rules.definition.EndKind;
-import io.choreography.tracker.rules.definition.Escalation;
+import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
-import io.choreography.tracker.rules.definition.StepDefinition;
-import io.choreography.tracker.rules.definition.ValueSource;
 import io.choreography.tracker.rules.engine.CompiledProcess;
 import io.choreography.tracker.rules.engine.EngineEvent;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -52,32 +45,9 @@ final class OrderFulfillmentWorkload {
     return k == 0 ? orderPlaced[instance] : later[k - 1];
   }
 
+  /** The bundled order-fulfillment definition, loaded as the tracker loads it. */
   static ProcessDefinition definition() {
-    return new ProcessDefinition("order-fulfillment", "Order fulfillment", "v1", "order-fulfillment.yaml",
-        List.of(ValueSource.header("traceparent"), ValueSource.json("/orderId")),
-        List.of(ValueSource.header("ce_type"), ValueSource.json("/type"), ValueSource.json("/eventType")),
-        List.of(ValueSource.header("ce_time"), ValueSource.json("/occurredAt")),
-        List.of(ValueSource.header("ce_id"), ValueSource.json("/eventId")),
-        Duration.ofSeconds(30), Duration.ofDays(2),
-        List.of(
-            step("order-placed", "orders", "OrderPlaced", List.of(), null, null, null, false, false),
-            step("payment-received", "payments", "PaymentReceived", List.of("order-placed"), Duration.ofMinutes(5),
-                "payment", null, false, false),
-            new StepDefinition("payment-failed", "payments", "PaymentResult", Map.of("/status", "FAILED"),
-                new After(After.Mode.ALL, List.of("order-placed")), null, "payment", EndKind.FAILED, false, false,
-                0),
-            step("goods-fetched", "inventory", "GoodsFetched", List.of("payment-received"), Duration.ofHours(1),
-                null, null, false, false),
-            step("status-updated", "orders", "OrderStatusChanged", List.of("order-placed"), null, null, null, true,
-                true),
-            step("goods-shipped", "shipping", "GoodsShipped", List.of("goods-fetched"), Duration.ofDays(1), null,
-                EndKind.COMPLETED, false, false)),
-        List.of(new Escalation(Duration.ofDays(14), "customer-notifications", "DelayNotice")));
+    return DefinitionLoader.loadBundledExamples().get("order-fulfillment");
   }
 
-  private static StepDefinition step(String id, String topic, String type, List<String> after, Duration within,
-      String choice, EndKind end, boolean optional, boolean repeat) {
-    return new StepDefinition(id, topic, type, Map.of(), new After(After.Mode.ALL, after), within, choice, end,
-        optional, repeat, 0);
-  }
 }
