@@ -10,6 +10,12 @@ final class Machine {
 
   private Machine() {}
 
+  /** Warnings and errors only from this JVM's libraries (the in-process broker logs every setting at INFO). */
+  static void quietLogging() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+  }
+
   static String describe() {
     String cpu = firstValue("/proc/cpuinfo", "model name");
     String memory = firstValue("/proc/meminfo", "MemTotal");

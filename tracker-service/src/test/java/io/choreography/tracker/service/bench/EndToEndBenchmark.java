@@ -1,0 +1,342 @@
+package io.choreography.tracker.service.bench;
+
+import io.choreography.tracker.service.demo.DemoEmitters;
+import io.choreography.tracker.service.elasticsearch.IndexDocument;
+import io.choreography.tracker.service.faults.Prometheus;
+import io.choreography.tracker.service.elasticsearch.IndexNames;
+import io.choreography.tracker.service.it.SharedInfrastructure;
+import io.choreography.tracker.service.it.TestDefinitions;
+import io.choreography.tracker.service.it.TestKafka;
+import io.choreography.tracker.service.local.Directories;
+import io.choreography.tracker.service.local.LocalInfrastructure;
+import io.choreography.tracker.service.tracking.TrackerProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.apache.http.HttpHost;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * End to end, not a test: the packaged tracker (a child process: event indexer, tracking topology, state writer)
+ * against a local Kafka broker (in this JVM) and Elasticsearch node (a child process), with the raw rates of the same
+ * broker and node as baselines in the same run.
+ *
+ * <ol>
+ *   <li><b>Throughput.</b> With the tracker started and idle, {@code events} events of complete demo orders (ten
+ *       events each in the four demo formats, about 500-byte payloads, {@code instances} orders open at once) are
+ *       produced as fast as the producer goes. Measured: the time from the first send until every event is
+ *       searchable in Elasticsearch and every instance document reads COMPLETED; events/s; CPU seconds of the
+ *       tracker process, the Elasticsearch node and this JVM (broker and load) per million events.
+ *   <li><b>Baselines.</b> The same records consumed from the beginning by a bare kafka-clients consumer; the same
+ *       event documents (read back from the tracker's indices) bulk-indexed with elasticsearch-java into indices of
+ *       the same templates, until searchable. The tracker's rate as a ratio of each.
+ *   <li><b>Freshness.</b> New orders produced at half the measured end-to-end rate for {@code freshness-seconds};
+ *       one event in 20 is sampled and searched for until found: p50/p90/p99/max from send to searchable.
+ * </ol>
+ *
+ * <p>One command, from the repository root (docs/performance.md has the figures):
+ *
+ * <pre>
+ * ./mvnw -B -ntp -Pbenchmarks -pl tracker-service -am verify -DskipTests -Dbenchmark=EndToEndBenchmark \
+ *     -Dbenchmark.args="events=1000000 instances=100000"
+ * </pre>
+ *
+ * Options: {@code partitions=4} (of each business topic), {@code elasticsearch-heap=1024} (MB), {@code
+ * tracker-heap=1g}, {@code freshness-seconds=60}, {@code bulk-in-flight=2} and {@code bulk-batch=2000} (raw bulk
+ * baseline), {@code dir=target/bench-e2e}.
+ */
+public final class EndToEndBenchmark {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int SAMPLE_EVERY = 20;
+
+  public static void main(String[] args) throws Exception {
+    Options options = new Options(args);
+    int events = options.integer("events", 1_000_000);
+    int instances = options.integer("instances", 100_000);
+    int partitions = options.integer("partitions", 4);
+    int freshnessSeconds = options.integer("freshness-seconds", 60);
+    if (events % (OrderTraffic.EVENTS_PER_ORDER * instances) != 0) {
+      throw new IllegalArgumentException("events must be a multiple of 10 x instances (ten events per order)");
+    }
+    Path dir = Path.of(options.string("dir", "target/bench-e2e")).toAbsolutePath();
+    Directories.deleteRecursively(dir);
+    Machine.quietLogging();
+    System.out.println("machine: " + Machine.describe());
+    LocalInfrastructure local = LocalInfrastructure.start(dir.resolve("infrastructure"),
+        SharedInfrastructure.freePortPair(), SharedInfrastructure.freePort(),
+        options.integer("elasticsearch-heap", 1024), System.out);
+    String prefix = "e2e" + Long.toString(System.currentTimeMillis(), 36);
+    String topicPrefix = prefix + ".";
+    String bootstrap = local.kafkaBootstrapServers();
+    List<String> topics = DemoEmitters.TOPICS.stream().map(t -> topicPrefix + t).toList();
+    TestKafka.createTopics(bootstrap, partitions, topics);
+    int port = SharedInfrastructure.freePort();
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.kafka.bootstrap-servers", bootstrap);
+    properties.put("tracker.elasticsearch.uris", local.elasticsearchUri());
+    properties.put("tracker.elasticsearch.index-prefix", prefix);
+    properties.put("tracker.security.enabled", "false");
+    properties.put("tracker.topics", "^" + Pattern.quote(topicPrefix) + ".*");
+    properties.put("tracker.definitions", TestDefinitions.orderFulfillment(topicPrefix));
+    properties.put("tracker.tracking.state-dir", Files.createDirectories(dir.resolve("state")).toString());
+    properties.put("server.port", Integer.toString(port));
+    properties.put("logging.level.org.apache.kafka", "WARN");
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.string("tracker-heap", "1g")));
+    if (!options.string("tracker-jvm", "").isBlank()) {
+      jvm.addAll(List.of(options.string("tracker-jvm", "").split("\\|")));
+    }
+    IndexNames names = new IndexNames(prefix);
+    try (RestClient es = RestClient.builder(HttpHost.create(local.elasticsearchUri())).build();
+        KafkaProducer<String, byte[]> producer = TestKafka.producer(bootstrap);
+        TrackerProcess tracker = TrackerProcess.start("tracker", jvm, properties, dir)) {
+      System.out.printf("tracker started (pid %d, %s, log %s)%n", tracker.pid(), jvm, tracker.log);
+      awaitHealthy(port, tracker);
+      Thread.sleep(5_000); // consumer groups joined, stream threads running
+
+      // 1. throughput
+      double[] cpuBefore = cpu(tracker);
+      Map<String, Double> threadsBefore = CpuTime.perThread(tracker.pid());
+      Throughput t = throughput(es, names, new DemoEmitters(producer, JSON, topicPrefix), producer, events,
+          instances);
+      double[] cpuAfter = cpu(tracker);
+      Map<String, Double> threadsAfter = CpuTime.perThread(tracker.pid());
+      String writes = Prometheus.scrape(port).lines()
+          .filter(l -> l.startsWith("tracker_elasticsearch_writes_total")).reduce("", (a, b) -> a + "\n  " + b);
+      double rate = events / t.allSeconds;
+      Map<TopicPartition, Long> endOffsets = endOffsets(bootstrap, topics);
+
+      // 2. baselines
+      awaitNoMerges(es);
+      Baselines.Rate consume = Baselines.rawConsume(bootstrap, endOffsets);
+      System.out.printf("raw consume: %,d records in %.1f s%n", consume.items(), consume.seconds());
+      List<IndexDocument> documents = Baselines.readAll(es, names.eventsPattern(), prefix, prefix + "base");
+      if (documents.size() != events) {
+        throw new IllegalStateException(documents.size() + " event documents read back, " + events + " expected");
+      }
+      awaitNoMerges(es);
+      Baselines.Rate bulk = Baselines.rawBulk(es, prefix + "base", documents, options.integer("bulk-batch", 2000),
+          options.integer("bulk-in-flight", 2));
+      System.out.printf("raw bulk: %,d documents searchable in %.1f s%n", bulk.items(), bulk.seconds());
+      es.performRequest(new Request("DELETE", "/" + String.join(",",
+          documents.stream().map(IndexDocument::index).distinct().toList())));
+      documents = null;
+      awaitNoMerges(es);
+
+      // 3. freshness at half the end-to-end rate
+      Freshness f = freshness(es, names, new DemoEmitters(producer, JSON, topicPrefix), producer,
+          (int) (rate / 2), freshnessSeconds, Math.max(1_000, instances / 10));
+
+      report(events, instances, partitions, t, cpuBefore, cpuAfter, consume, bulk, f, tracker, jvm);
+      System.out.println();
+      System.out.println("Elasticsearch documents written by the tracker in the throughput phase:" + writes);
+      System.out.println("tracker CPU seconds per 1M events by thread in the throughput phase (top 12):");
+      threadsAfter.entrySet().stream()
+          .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0)))
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+          .forEach(e -> System.out.printf("  %-16s %6.1f%n", e.getKey(), e.getValue() * 1e6 / events));
+    } finally {
+      local.close();
+    }
+    System.exit(0);
+  }
+
+  record Throughput(double produceSeconds, double searchableSeconds, double allSeconds, double payloadBytes) {}
+
+  private static Throughput throughput(RestClient es, IndexNames names, DemoEmitters emitters,
+      KafkaProducer<String, byte[]> producer, int events, int instances) throws Exception {
+    OrderTraffic traffic = new OrderTraffic(emitters, instances);
+    int orders = events / OrderTraffic.EVENTS_PER_ORDER;
+    AtomicLong payload = new AtomicLong();
+    System.out.printf("producing %,d events (%,d orders, %,d open at once)%n", events, orders, instances);
+    long start = System.nanoTime();
+    List<Future<RecordMetadata>> window = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      window.add(traffic.next());
+      if (window.size() == 10_000) {
+        for (Future<RecordMetadata> f : window) {
+          payload.addAndGet(f.get().serializedValueSize());
+        }
+        window.clear();
+      }
+    }
+    producer.flush();
+    for (Future<RecordMetadata> f : window) {
+      payload.addAndGet(f.get().serializedValueSize());
+    }
+    double produced = seconds(start);
+    System.out.printf("produced in %.1f s (%,.0f events/s), average payload %.0f B%n", produced, events / produced,
+        payload.get() / (double) events);
+    double searchable = -1;
+    double completed = -1;
+    long lastPrint = 0;
+    String isCompleted = "{\"term\":{\"status\":\"COMPLETED\"}}";
+    while (searchable < 0 || completed < 0) {
+      Thread.sleep(100);
+      long indexed = Baselines.count(es, names.eventsPattern());
+      long done = Baselines.count(es, names.instancesIndex(), isCompleted);
+      if (searchable < 0 && indexed >= events) {
+        searchable = seconds(start);
+      }
+      if (completed < 0 && done >= orders) {
+        completed = seconds(start);
+      }
+      if (System.nanoTime() - lastPrint > 10e9) {
+        lastPrint = System.nanoTime();
+        System.out.printf("  %.0f s: %,d events searchable, %,d instances completed%n", seconds(start), indexed, done);
+      }
+      if (seconds(start) > 3_600) {
+        throw new IllegalStateException("not done after an hour: " + indexed + " events, " + done + " completed");
+      }
+    }
+    System.out.printf("all events searchable after %.1f s, all instances completed after %.1f s%n", searchable,
+        completed);
+    return new Throughput(produced, searchable, Math.max(searchable, completed), payload.get() / (double) events);
+  }
+
+  record Freshness(int targetRate, double achievedRate, long events, Percentiles millis, int unfound) {}
+
+  private static Freshness freshness(RestClient es, IndexNames names, DemoEmitters emitters,
+      KafkaProducer<String, byte[]> producer, int rate, int seconds, int concurrent) throws Exception {
+    System.out.printf("freshness: %,d events/s for %d s, one in %d sampled%n", rate, seconds, SAMPLE_EVERY);
+    OrderTraffic traffic = new OrderTraffic(emitters, concurrent);
+    try (FreshnessProbe probe = new FreshnessProbe(es, names.eventsPattern(), 25)) {
+      long start = System.nanoTime();
+      long total = (long) rate * seconds;
+      long sent = 0;
+      while (sent < total) {
+        long due = start + (long) (sent * 1e9 / rate);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        long sentAt = System.nanoTime();
+        Future<RecordMetadata> f = traffic.next();
+        if (sent % SAMPLE_EVERY == 0) {
+          probe.sent(f, sentAt);
+        }
+        sent++;
+      }
+      double achieved = sent / seconds(start);
+      producer.flush();
+      long waitUntil = System.nanoTime() + 60_000_000_000L;
+      while (probe.pending() > 0 && System.nanoTime() < waitUntil) {
+        Thread.sleep(100);
+      }
+      return new Freshness(rate, achieved, sent, new Percentiles(probe.millis()), probe.pending());
+    }
+  }
+
+  private static void report(int events, int instances, int partitions, Throughput t, double[] before,
+      double[] after, Baselines.Rate consume, Baselines.Rate bulk, Freshness f, TrackerProcess tracker,
+      List<String> jvm) {
+    double rate = events / t.allSeconds;
+    double perMillion = 1e6 / events;
+    System.out.println();
+    System.out.println("## End-to-end benchmark");
+    System.out.println("machine: " + Machine.describe());
+    System.out.printf("load: %,d events, %,d orders of 10 events, %,d instances open at once, average payload %.0f B, "
+        + "4 topics x %d partitions; tracker %s, defaults otherwise%n", events, events / 10, instances,
+        t.payloadBytes, partitions, jvm);
+    System.out.println();
+    System.out.println("| measure | value |");
+    System.out.println("|---|---|");
+    System.out.printf("| produced (load generator) | %.1f s, %,.0f events/s |%n", t.produceSeconds,
+        events / t.produceSeconds);
+    System.out.printf("| first send -> every event searchable | %.1f s |%n", t.searchableSeconds);
+    System.out.printf("| first send -> every event searchable and every instance COMPLETED | %.1f s |%n",
+        t.allSeconds);
+    System.out.printf("| **tracker end-to-end rate** | **%,.0f events/s** |%n", rate);
+    System.out.printf("| CPU s per 1M events: tracker process | %.1f |%n", (after[0] - before[0]) * perMillion);
+    System.out.printf("| CPU s per 1M events: Elasticsearch node | %.1f |%n", (after[1] - before[1]) * perMillion);
+    System.out.printf("| CPU s per 1M events: broker and load generator (one JVM) | %.1f |%n",
+        (after[2] - before[2]) * perMillion);
+    System.out.printf("| baseline: raw consume (kafka-clients, same records) | %,.0f records/s (%.1f s) |%n",
+        consume.perSecond(), consume.seconds());
+    System.out.printf("| baseline: raw bulk index (elasticsearch-java, same documents and mappings) | %,.0f docs/s "
+        + "(%.1f s to searchable) |%n", bulk.perSecond(), bulk.seconds());
+    System.out.printf("| **tracker / raw bulk index** | **%.2fx** |%n", rate / bulk.perSecond());
+    System.out.printf("| tracker / raw consume | %.3fx |%n", rate / consume.perSecond());
+    System.out.printf("| freshness load (half the end-to-end rate) | %,d events/s target, %,.0f achieved, %,d events |%n",
+        f.targetRate, f.achievedRate, f.events);
+    System.out.printf("| **freshness, send -> searchable (%,d samples)** | **p50 %.0f ms, p90 %.0f ms, p99 %.0f ms**, "
+        + "max %.0f ms; %d never found |%n", f.millis.count(), f.millis.at(50), f.millis.at(90), f.millis.at(99),
+        f.millis.max(), f.unfound);
+    System.out.printf("| tracker resident memory at the end | %.0f MiB |%n", CpuTime.residentMiB(tracker.pid()));
+  }
+
+  /** CPU seconds so far of the tracker, the Elasticsearch node and this JVM. */
+  private static double[] cpu(TrackerProcess tracker) {
+    return new double[] {CpuTime.seconds(ProcessHandle.of(tracker.pid()).orElseThrow()),
+        CpuTime.childrenExcept(tracker.pid()), CpuTime.seconds(ProcessHandle.current())};
+  }
+
+  private static void awaitHealthy(int port, TrackerProcess tracker) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (!tracker.isAlive()) {
+        throw new IllegalStateException("the tracker exited; see " + tracker.log);
+      }
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          System.out.println("tracker healthy");
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the tracker was not healthy after 180 s; see " + tracker.log);
+  }
+
+  /** Waits (up to a minute) until Elasticsearch runs no merge, so that one phase's merging does not slow the next. */
+  private static void awaitNoMerges(RestClient es) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      var stats = JSON.readTree(org.apache.http.util.EntityUtils.toByteArray(
+          es.performRequest(new Request("GET", "/_stats/merge")).getEntity()));
+      if (stats.path("_all").path("total").path("merges").path("current").asLong() == 0) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(String bootstrap, List<String> topics) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+      admin.describeTopics(topics).allTopicNames().get().forEach((name, d) -> d.partitions()
+          .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+      admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+      return ends;
+    }
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}

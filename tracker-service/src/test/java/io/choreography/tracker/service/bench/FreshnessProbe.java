@@ -1,0 +1,132 @@
+package io.choreography.tracker.service.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Freshness of sampled events: from the moment an event was handed to the producer until a search finds its
+ * document (a search, not a get: a document is searchable only once its index was refreshed). Every {@code
+ * pollMillis} one {@code ids} query asks for all sampled documents not found yet.
+ */
+final class FreshnessProbe implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final RestClient client;
+  private final String indexPattern;
+  private final long pollMillis;
+  private final Map<String, Long> pending = new ConcurrentHashMap<>();
+  private final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+  private final BlockingQueue<Sent> acks = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private final Thread acknowledger;
+  private volatile boolean running = true;
+  private volatile Exception failure;
+
+  FreshnessProbe(RestClient client, String indexPattern, long pollMillis) {
+    this.client = client;
+    this.indexPattern = indexPattern;
+    this.pollMillis = pollMillis;
+    this.thread = new Thread(this::poll, "freshness-probe");
+    thread.setDaemon(true);
+    thread.start();
+    this.acknowledger = new Thread(this::acknowledge, "freshness-acks");
+    acknowledger.setDaemon(true);
+    acknowledger.start();
+  }
+
+  /** A sampled event: its send, and {@link System#nanoTime()} when it was handed to the producer. */
+  void sent(Future<RecordMetadata> send, long sentNanos) {
+    acks.add(new Sent(send, sentNanos));
+  }
+
+  private record Sent(Future<RecordMetadata> send, long nanos) {}
+
+  /** Waits for each sampled send's acknowledgement, in order, to learn its document id (topic-partition-offset). */
+  private void acknowledge() {
+    try {
+      while (true) {
+        Sent s = acks.take();
+        RecordMetadata m = s.send().get();
+        pending.put(m.topic() + "-" + m.partition() + "-" + m.offset(), s.nanos());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      failure = e;
+    }
+  }
+
+  int pending() {
+    return pending.size() + acks.size();
+  }
+
+  /** Freshness of every sampled event found so far, in milliseconds. */
+  List<Double> millis() throws Exception {
+    if (failure != null) {
+      throw failure;
+    }
+    synchronized (millis) {
+      return new ArrayList<>(millis);
+    }
+  }
+
+  private void poll() {
+    while (running) {
+      try {
+        Thread.sleep(pollMillis);
+        if (!pending.isEmpty()) {
+          find(new ArrayList<>(pending.keySet()));
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        failure = e;
+        return;
+      }
+    }
+  }
+
+  private void find(List<String> ids) throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", ids.size());
+    body.put("_source", false);
+    ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
+    ids.forEach(values::add);
+    Request request = new Request("POST", "/" + indexPattern + "/_search");
+    request.addParameter("ignore_unavailable", "true");
+    request.setJsonEntity(JSON.writeValueAsString(body));
+    JsonNode response = JSON.readTree(EntityUtils.toByteArray(client.performRequest(request).getEntity()));
+    long now = System.nanoTime();
+    for (JsonNode hit : response.path("hits").path("hits")) {
+      Long sent = pending.remove(hit.path("_id").asString());
+      if (sent != null) {
+        millis.add((now - sent) / 1e6);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    thread.interrupt();
+    acknowledger.interrupt();
+    thread.join(5_000);
+    acknowledger.join(5_000);
+  }
+}
