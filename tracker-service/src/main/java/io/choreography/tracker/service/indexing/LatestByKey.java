@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -25,8 +26,14 @@ final class LatestByKey {
    * A buffered document and the partition its records came from (all records of one id share it); {@code
    * firstAtMillis} and {@code firstOffset} are those of the oldest change of this id not yet written.
    */
-  record Entry(StateKind kind, TopicPartition partition, IndexDocument document, long firstAtMillis,
-      long firstOffset) {}
+  record Entry(StateKind kind, TopicPartition partition, String id, Supplier<IndexDocument> mapping,
+      long firstAtMillis, long firstOffset) {
+
+    /** The document, mapped from its record only now: a change replaced before it is written is never mapped. */
+    IndexDocument document() {
+      return mapping.get();
+    }
+  }
 
   /** In order of first unwritten change: an id keeps its place when a newer document replaces its value. */
   private final Map<String, Entry> latest = new LinkedHashMap<>();
@@ -35,11 +42,20 @@ final class LatestByKey {
 
   /** Keeps the document, replacing any earlier one of the same id. */
   void put(StateKind kind, TopicPartition partition, long offset, IndexDocument document, long nowMillis) {
-    String key = kind.name() + '/' + document.id();
+    put(kind, partition, offset, document.id(), () -> document, nowMillis);
+  }
+
+  /**
+   * Keeps the document of id {@code id} that {@code mapping} makes (when it is written), replacing any earlier one of
+   * the same id.
+   */
+  void put(StateKind kind, TopicPartition partition, long offset, String id, Supplier<IndexDocument> mapping,
+      long nowMillis) {
+    String key = kind.name() + '/' + id;
     Entry before = latest.get(key);
     latest.put(key, before == null
-        ? new Entry(kind, partition, document, nowMillis, offset)
-        : new Entry(kind, partition, document, before.firstAtMillis(), before.firstOffset()));
+        ? new Entry(kind, partition, id, mapping, nowMillis, offset)
+        : new Entry(kind, partition, id, mapping, before.firstAtMillis(), before.firstOffset()));
     consumed(partition, offset);
   }
 
@@ -102,7 +118,7 @@ final class LatestByKey {
 
   /** Forgets a written (or refused) entry unless a newer document of the same id arrived meanwhile. */
   void remove(Entry entry) {
-    latest.remove(entry.kind().name() + '/' + entry.document().id(), entry);
+    latest.remove(entry.kind().name() + '/' + entry.id(), entry);
   }
 
   /**

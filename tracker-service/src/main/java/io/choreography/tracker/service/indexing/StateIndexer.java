@@ -164,28 +164,36 @@ public final class StateIndexer implements Runnable {
     long now = clock.millis();
     String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
     try {
-      if (r.topic().equals(settings.instancesTopic())) {
+      if (r.topic().equals(settings.instancesTopic()) && key != null) {
+        // the id is the key's: the state is parsed only if this change is still the latest when written
+        byte[] value = r.value();
+        buffer.put(StateKind.INSTANCES, tp, r.offset(), DocumentIds.of(key), () -> instances.map(key, value), now);
+      } else if (r.topic().equals(settings.instancesTopic())) {
         buffer.put(StateKind.INSTANCES, tp, r.offset(), instances.map(key, r.value()), now);
       } else {
         buffer.put(StateKind.INCIDENTS, tp, r.offset(), incidents.map(key, r.value()), now);
       }
     } catch (RuntimeException e) {
-      // A record not in the agreed format would block the partition forever if retried: count it and go on.
-      LOG.error("record {}-{}@{} (key {}) is not a valid {} record, skipped: {}", r.topic(), r.partition(),
-          r.offset(), key, r.topic(), e.toString());
-      metrics.malformed();
+      malformed(r.topic(), r.partition(), r.offset(), key, e);
       buffer.skip(tp, r.offset(), now);
     }
   }
 
+  /** A record not in the agreed format would block its partition forever if retried: count it and go on. */
+  private void malformed(String topic, int partition, long offset, String key, RuntimeException e) {
+    LOG.error("record {}-{}@{} (key {}) is not a valid {} record, skipped: {}", topic, partition, offset, key, topic,
+        e.toString());
+    metrics.malformed();
+  }
+
   /** One bulk of the given entries; then commits up to the oldest change still buffered. */
-  private void flush(KafkaConsumer<byte[], byte[]> c, List<LatestByKey.Entry> entries) {
+  private void flush(KafkaConsumer<byte[], byte[]> c, List<LatestByKey.Entry> due) {
+    List<IndexDocument> documents = new ArrayList<>(due.size());
+    List<LatestByKey.Entry> entries = mapped(due, documents);
     if (!entries.isEmpty()) {
-      List<IndexDocument> documents = new ArrayList<>(entries.size());
       List<Integer> positions = new ArrayList<>(entries.size());
-      for (LatestByKey.Entry e : entries) {
-        positions.add(documents.size());
-        documents.add(e.document());
+      for (int i = 0; i < entries.size(); i++) {
+        positions.add(i);
       }
       BulkAttempt attempt;
       try {
@@ -202,7 +210,7 @@ public final class StateIndexer implements Runnable {
       }
       for (Map.Entry<Integer, String> rejected : attempt.rejected().entrySet()) {
         LatestByKey.Entry e = entries.get(rejected.getKey());
-        LOG.error("Elasticsearch refused {} document {}: {}", e.kind().tag, e.document().id(), rejected.getValue());
+        LOG.error("Elasticsearch refused {} document {}: {}", e.kind().tag, e.id(), rejected.getValue());
         metrics.rejected();
         buffer.remove(e);
       }
@@ -218,6 +226,26 @@ public final class StateIndexer implements Runnable {
     if (commit(c, offsets)) {
       buffer.committed(offsets);
     }
+  }
+
+  /**
+   * Maps each due entry to its document (into {@code documents}); an entry whose latest record is not valid is
+   * counted, logged and dropped. Returns the entries mapped, in the order of {@code documents}.
+   */
+  private List<LatestByKey.Entry> mapped(List<LatestByKey.Entry> due, List<IndexDocument> documents) {
+    List<LatestByKey.Entry> mapped = new ArrayList<>(due.size());
+    for (LatestByKey.Entry e : due) {
+      try {
+        documents.add(e.document());
+        mapped.add(e);
+      } catch (RuntimeException invalid) {
+        LOG.error("the latest {} record of id {} on {} is not valid, skipped: {}", e.kind().tag, e.id(),
+            e.partition(), invalid.toString());
+        metrics.malformed();
+        buffer.remove(e);
+      }
+    }
+    return mapped;
   }
 
   private void failed(Exception e) {

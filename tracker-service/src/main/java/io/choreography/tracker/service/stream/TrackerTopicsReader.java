@@ -60,6 +60,9 @@ final class TrackerTopicsReader implements Runnable {
       c.subscribe(List.of(instancesTopic, incidentsTopic));
       while (loop.running()) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+          if (hub.clients() == 0) {
+            continue; // nobody listens: not worth parsing (a client sees what arrives after it connected)
+          }
           try {
             StreamItem item = r.topic().equals(instancesTopic) ? instance(r) : incident(r);
             if (item != null) {

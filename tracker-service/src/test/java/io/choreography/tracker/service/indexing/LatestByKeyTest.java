@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.choreography.tracker.service.elasticsearch.IndexDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -17,6 +18,27 @@ class LatestByKeyTest {
   static final Duration INTERVAL = Duration.ofSeconds(2);
 
   final LatestByKey buffer = new LatestByKey();
+
+  @Test
+  void shouldMapOnlyTheChangeThatIsStillTheLatestWhenWritten() {
+    // given
+    List<String> mapped = new ArrayList<>();
+    for (int v = 1; v <= 3; v++) {
+      String value = "v" + v;
+      buffer.put(StateKind.INSTANCES, P0, 10 + v, "a", () -> {
+        mapped.add(value);
+        return doc("a", value);
+      }, 1_000 + v);
+    }
+
+    // when
+    List<LatestByKey.Entry> due = buffer.due(5_000, INTERVAL, false);
+
+    // then
+    assertThat(mapped).isEmpty();
+    assertThat(due).extracting(e -> new String(e.document().json(), StandardCharsets.UTF_8)).containsExactly("v3");
+    assertThat(mapped).containsExactly("v3");
+  }
 
   @Test
   void shouldKeepOnlyTheLatestDocumentPerIdAcrossPolls() {
