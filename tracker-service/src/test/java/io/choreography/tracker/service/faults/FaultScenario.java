@@ -175,8 +175,9 @@ public final class FaultScenario {
         assertThat(differences(lastStates(reader), clean.finalStates)).isEmpty();
         List<TrackerTopicReader.Received> changes = reader.matching(r -> r.topic().equals(scope.instancesTopic()));
         long distinct = changes.stream().map(r -> r.key() + " " + withoutUpdatedAt(r.value())).distinct().count();
-        System.out.printf("[%s] %d committed instance changes (%d distinct), %d expected%n", scope.indexPrefix(),
-            changes.size(), distinct, clean.events + clean.fired);
+        System.out.printf("[%s] %d committed instance changes (%d distinct), %d expected; %d records redelivered to"
+            + " the reader after its rebalance, not counted%n", scope.indexPrefix(), changes.size(), distinct,
+            clean.events + clean.fired, reader.redelivered());
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(changes).as("each committed instance change exactly once")
             .hasSize(clean.events + clean.fired);
