@@ -176,6 +176,14 @@ final class Baselines {
     if (query != null) {
       request.setJsonEntity("{\"query\":" + query + "}");
     }
-    return JSON.readTree(EntityUtils.toByteArray(client.performRequest(request).getEntity())).path("count").asLong();
+    try {
+      return JSON.readTree(EntityUtils.toByteArray(client.performRequest(request).getEntity())).path("count")
+          .asLong();
+    } catch (org.elasticsearch.client.ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() == 503) {
+        return 0; // an index just created, its shard not started yet
+      }
+      throw e;
+    }
   }
 }

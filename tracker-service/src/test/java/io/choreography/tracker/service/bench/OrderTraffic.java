@@ -15,7 +15,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * Complete demo orders of ten events each (placed, confirmed, paid, four status changes, goods fetched, labelled,
  * shipped) in the four demo services' formats, produced round by round over a block of concurrent orders: the
  * first event of every order of the block, then the second of every order, and so on, so that a whole block of
- * instances is open at once. Checkout events carry four order lines, which brings the average payload to about
+ * instances is open at once. Checkout events carry five order lines, which brings the average payload to about
  * 500 bytes.
  */
 final class OrderTraffic {
@@ -75,7 +75,7 @@ final class OrderTraffic {
     if (lines == null || ThreadLocalRandom.current().nextInt(100) == 0) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       List<Map<String, Object>> items = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < 5; i++) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("sku", String.format("SKU-%06d", random.nextInt(1_000_000)));
         line.put("name", PRODUCTS[random.nextInt(PRODUCTS.length)]);
