@@ -6,11 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Counters of a tracker process as its operator sees them: its /actuator/prometheus page. */
-final class Prometheus {
+public final class Prometheus {
 
   private Prometheus() {}
 
-  static String scrape(int port) throws Exception {
+  public static String scrape(int port) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -21,7 +21,7 @@ final class Prometheus {
   }
 
   /** The sum of every sample of a metric whose line starts with {@code name} and contains {@code labelPart}. */
-  static double sum(String page, String name, String labelPart) {
+  public static double sum(String page, String name, String labelPart) {
     double sum = 0;
     for (String line : page.split("\n")) {
       if (line.startsWith(name) && line.contains(labelPart)) {

@@ -24,20 +24,30 @@ public final class TrackerProcess implements AutoCloseable {
   }
 
   public static TrackerProcess start(String name, Map<String, String> properties, Path logDir) throws IOException {
+    return start(name, List.of("-Xmx384m", "-XX:+UseSerialGC"), properties, logDir);
+  }
+
+  /** @param jvmArgs options of the child JVM (heap, collector), in place of the tests' small heap and serial GC */
+  public static TrackerProcess start(String name, List<String> jvmArgs, Map<String, String> properties, Path logDir)
+      throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run the integration tests with mvn verify (after package)");
     }
     Files.createDirectories(logDir);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-XX:+UseSerialGC");
+    command.addAll(jvmArgs);
     command.add("-jar");
     command.add(JAR.toString());
     properties.forEach((k, v) -> command.add("--" + k + "=" + v));
     Path log = logDir.resolve(name + ".log");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new TrackerProcess(name, log, p);
+  }
+
+  /** The child JVM's process id (for jcmd and /proc). */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean isAlive() {

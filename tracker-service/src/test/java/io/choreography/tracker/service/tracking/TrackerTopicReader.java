@@ -23,8 +23,8 @@ public final class TrackerTopicReader implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** One record as received. */
-  public record Received(String topic, String key, JsonNode value, Instant receivedAt) {}
+  /** One record as received; {@code timestamp} is the record's own (what its producer set). */
+  public record Received(String topic, String key, JsonNode value, Instant receivedAt, Instant timestamp) {}
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -51,7 +51,8 @@ public final class TrackerTopicReader implements AutoCloseable {
       for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
         Instant now = Instant.now();
         String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-        received.add(new Received(r.topic(), key, JSON.readTree(r.value()), now));
+        received.add(new Received(r.topic(), key, JSON.readTree(r.value()), now,
+            Instant.ofEpochMilli(r.timestamp())));
       }
     }
     consumer.close();
