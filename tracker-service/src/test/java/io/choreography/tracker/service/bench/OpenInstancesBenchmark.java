@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,6 +176,10 @@ public final class OpenInstancesBenchmark {
       }
     } finally {
       local.close();
+      Path log = dir.resolve("tracker.log");
+      if (Files.exists(log)) {
+        Files.copy(log, dir.resolveSibling("bench-open-tracker.log"), StandardCopyOption.REPLACE_EXISTING);
+      }
       if (!keep) {
         Directories.deleteRecursively(dir);
       }
@@ -236,7 +241,7 @@ public final class OpenInstancesBenchmark {
   }
 
   private Counters counters() throws Exception {
-    String page = Prometheus.scrape(port);
+    String page = scrape();
     // tracker.tracking.instances.created: the Prometheus registry drops the "created" (an OpenMetrics suffix)
     return new Counters(Prometheus.sum(page, "tracker_tracking_instances_total", ""),
         Prometheus.sum(page, "tracker_events_indexed_total", ""),
@@ -303,7 +308,7 @@ public final class OpenInstancesBenchmark {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     run(jcmd, Long.toString(pid), "GC.run");
     String heapInfo = run(jcmd, Long.toString(pid), "GC.heap_info");
-    String page = Prometheus.scrape(port);
+    String page = scrape();
     double heapUsed = Prometheus.sum(page, "jvm_memory_used_bytes", "area=\"heap\"");
     double heapCommitted = Prometheus.sum(page, "jvm_memory_committed_bytes", "area=\"heap\"");
     double nonHeap = Prometheus.sum(page, "jvm_memory_used_bytes", "area=\"nonheap\"");
@@ -415,7 +420,7 @@ public final class OpenInstancesBenchmark {
   }
 
   private Tick tick() throws Exception {
-    String page = Prometheus.scrape(port);
+    String page = scrape();
     return new Tick(Prometheus.sum(page, PUNCTUATION + "_count", ""), Prometheus.sum(page, PUNCTUATION + "_sum", ""),
         Prometheus.sum(page, "tracker_tracking_timers_visited_total", ""));
   }
@@ -426,9 +431,24 @@ public final class OpenInstancesBenchmark {
     double max = 0;
     while (System.nanoTime() < end) {
       Thread.sleep(1_000);
-      max = Math.max(max, Prometheus.sum(Prometheus.scrape(port), PUNCTUATION + "_max", "") * 1e3);
+      max = Math.max(max, Prometheus.sum(scrape(), PUNCTUATION + "_max", "") * 1e3);
     }
     return max;
+  }
+
+  /** The tracker's metrics page; a failed scrape is reported and retried (five times, a second apart). */
+  private String scrape() throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Prometheus.scrape(port);
+      } catch (Exception e) {
+        System.out.printf("%6.0f s: scrape %d failed: %s%n", elapsed(), attempt, e.getMessage());
+        if (attempt == 5 || !tracker.isAlive()) {
+          throw e;
+        }
+        Thread.sleep(1_000);
+      }
+    }
   }
 
   private static String percentiles(List<Long> millis) {
