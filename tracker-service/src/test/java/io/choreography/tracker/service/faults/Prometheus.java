@@ -15,7 +15,8 @@ public final class Prometheus {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
         HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
-      throw new IllegalStateException("/actuator/prometheus answered " + r.statusCode());
+      throw new IllegalStateException("/actuator/prometheus answered " + r.statusCode() + ": "
+          + r.body().substring(0, Math.min(500, r.body().length())));
     }
     return r.body();
   }

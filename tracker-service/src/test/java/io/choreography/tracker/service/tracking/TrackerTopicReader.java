@@ -31,8 +31,9 @@ public final class TrackerTopicReader implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** One record as received. */
-  public record Received(String topic, String key, JsonNode value, Instant receivedAt, int partition, long offset) {}
+  /** One record as received; {@code timestamp} is the record's own (what its producer set). */
+  public record Received(String topic, String key, JsonNode value, Instant receivedAt, int partition, long offset,
+      Instant timestamp) {}
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -68,7 +69,8 @@ public final class TrackerTopicReader implements AutoCloseable {
         next.put(tp, r.offset() + 1);
         Instant now = Instant.now();
         String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-        received.add(new Received(r.topic(), key, JSON.readTree(r.value()), now, r.partition(), r.offset()));
+        received.add(new Received(r.topic(), key, JSON.readTree(r.value()), now, r.partition(), r.offset(),
+            Instant.ofEpochMilli(r.timestamp())));
       }
     }
     consumer.close();
