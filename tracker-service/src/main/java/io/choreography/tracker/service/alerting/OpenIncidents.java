@@ -1,14 +1,12 @@
 package io.choreography.tracker.service.alerting;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The incidents open right now, by id, as the incident topic tells them, and the gauges computed from them:
@@ -21,19 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OpenIncidents {
 
+  private static final String OPEN = "tracker.incidents.open";
+  private static final String OPEN_DESCRIPTION = "Incidents open now (OPEN or ACKNOWLEDGED)";
+  private static final String STUCK = "tracker.instances.stuck";
+  private static final String STUCK_DESCRIPTION = "Instances stuck now: open STUCK incidents, by the step they wait for";
+
   private record Open(String process, String type, String step) {}
 
   private final Map<String, Open> open = new ConcurrentHashMap<>();
-  private final Set<Tags> seenOpen = ConcurrentHashMap.newKeySet();
-  private final Set<Tags> seenStuck = ConcurrentHashMap.newKeySet();
-  private final MultiGauge openGauge;
-  private final MultiGauge stuckGauge;
+  private final MeterRegistry registry;
+  /**
+   * One gauge per label set, registered once and then only updated: re-registering gauges while a scrape reads
+   * them makes the Prometheus registry fail that scrape with duplicate labels.
+   */
+  private final Map<Tags, AtomicInteger> openGauges = new ConcurrentHashMap<>();
+  private final Map<Tags, AtomicInteger> stuckGauges = new ConcurrentHashMap<>();
 
   OpenIncidents(MeterRegistry registry) {
-    openGauge = MultiGauge.builder("tracker.incidents.open").description("Incidents open now (OPEN or ACKNOWLEDGED)")
-        .register(registry);
-    stuckGauge = MultiGauge.builder("tracker.instances.stuck")
-        .description("Instances stuck now: open STUCK incidents, by the step they wait for").register(registry);
+    this.registry = registry;
   }
 
   void apply(IncidentEvent event) {
@@ -59,17 +62,20 @@ final class OpenIncidents {
         byStep.merge(Tags.of("process", o.process(), "step", o.step()), 1, Integer::sum);
       }
     }
-    openGauge.register(rows(byType, seenOpen), true);
-    stuckGauge.register(rows(byStep, seenStuck), true);
+    update(openGauges, byType, OPEN, OPEN_DESCRIPTION);
+    update(stuckGauges, byStep, STUCK, STUCK_DESCRIPTION);
   }
 
-  private static List<MultiGauge.Row<?>> rows(Map<Tags, Integer> counts, Set<Tags> seen) {
-    seen.addAll(counts.keySet());
-    List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    for (Tags tags : seen) {
-      rows.add(MultiGauge.Row.of(tags, counts.getOrDefault(tags, 0)));
+  private void update(Map<Tags, AtomicInteger> gauges, Map<Tags, Integer> counts, String name, String description) {
+    for (Tags tags : counts.keySet()) {
+      gauges.computeIfAbsent(tags, t -> {
+        AtomicInteger value = new AtomicInteger();
+        Gauge.builder(name, value, AtomicInteger::get).tags(t).description(description).strongReference(true)
+            .register(registry);
+        return value;
+      });
     }
-    return rows;
+    gauges.forEach((tags, value) -> value.set(counts.getOrDefault(tags, 0)));
   }
 
   private static String orDash(String v) {
