@@ -246,10 +246,11 @@ public final class TraceLookupBenchmark {
     long dataBytes = size(dir.resolve("elasticsearch").resolve("data"));
     String description = String.format("events (by _count) %,d in %d daily indices (%d segments), instances %,d, "
         + "incidents %,d; %,d documents in %d indices, store size %.2f GB (node's data directory %.2f GB); loaded "
-        + "by _bulk in %s s, %s docs/s (event documents average %s bytes, payloads %s bytes)", events, eventIndices,
+        + "by _bulk at %s in %s s, %s docs/s (event documents average %s bytes, payloads %s bytes)", events,
+        eventIndices,
         segments.path("_all").path("primaries").path("segments").path("count").asInt(), instances, incidents,
         events + instances + incidents, indices.size(), storeBytes / 1e9, dataBytes / 1e9,
-        note.getProperty("loadSeconds"), note.getProperty("loadRate"), note.getProperty("eventDocumentBytes"),
+        note.getProperty("loadedAt"), note.getProperty("loadSeconds"), note.getProperty("loadRate"), note.getProperty("eventDocumentBytes"),
         note.getProperty("payloadBytes"));
     System.out.println(description);
     return description;
