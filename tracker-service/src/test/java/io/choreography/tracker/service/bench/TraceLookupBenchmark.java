@@ -77,8 +77,11 @@ public final class TraceLookupBenchmark {
   private static final Set<String> OPTIONS = Set.of("events", "days", "lookups", "warmup", "missing", "direct",
       "esHeapMb", "seed", "dir", "keep");
   private static final String NOTE = "trace-lookup-data-set.properties";
-  /** Stored, an event with its share of instances and incidents takes about 450 bytes; twice that for merges. */
-  private static final long BYTES_PER_EVENT_NEEDED = 1_000;
+  /**
+   * An event with its share of instances and incidents takes about 480 bytes of store, but right after loading the
+   * node's data directory holds about 1,750 bytes per event (the translog is not flushed yet); with room for merges.
+   */
+  private static final long BYTES_PER_EVENT_NEEDED = 2_500;
 
   private final JsonMapper json = JsonMapper.builder().build();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -213,6 +216,16 @@ public final class TraceLookupBenchmark {
   /** Checks the counts against what was loaded; returns a description of the indices: counts, size on disk. */
   private static String describeDataSet(RestClient client, IndexNames names, Properties note, Path dir)
       throws IOException, InterruptedException {
+    // a reused data set: the node recovers its shards (replaying their translogs) before it can count them
+    long start = System.nanoTime();
+    Request health = new Request("GET", "/_cluster/health/" + names.prefix() + "-*");
+    health.addParameter("wait_for_status", "green");
+    health.addParameter("timeout", "10m");
+    String status = EntityUtils.toString(client.performRequest(health).getEntity());
+    if (!status.contains("\"status\":\"green\"")) {
+      throw new IllegalStateException("the data set's indices are not green after 10 minutes: " + status);
+    }
+    System.out.printf("indices green after %.0f s%n", (System.nanoTime() - start) / 1e9);
     long events = OrderDataSet.count(client, names.eventsPattern());
     long instances = OrderDataSet.count(client, names.instancesIndex());
     long incidents = OrderDataSet.count(client, names.incidentsIndex());
@@ -250,8 +263,8 @@ public final class TraceLookupBenchmark {
         eventIndices,
         segments.path("_all").path("primaries").path("segments").path("count").asInt(), instances, incidents,
         events + instances + incidents, indices.size(), storeBytes / 1e9, dataBytes / 1e9,
-        note.getProperty("loadedAt"), note.getProperty("loadSeconds"), note.getProperty("loadRate"), note.getProperty("eventDocumentBytes"),
-        note.getProperty("payloadBytes"));
+        note.getProperty("loadedAt"), note.getProperty("loadSeconds"), note.getProperty("loadRate"),
+        note.getProperty("eventDocumentBytes"), note.getProperty("payloadBytes"));
     System.out.println(description);
     return description;
   }
