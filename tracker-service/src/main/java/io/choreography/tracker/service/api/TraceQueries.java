@@ -24,15 +24,19 @@ public class TraceQueries {
 
   /** The trace's events in time order, as indexed. */
   public List<JsonNode> events(String traceId) {
-    Map<String, Object> body = Map.of(
+    List<JsonNode> sources = new ArrayList<>();
+    for (JsonNode hit : searches.search(names.eventsPattern(), eventsSearch(traceId)).path("hits").path("hits")) {
+      sources.add(hit.path("_source"));
+    }
+    return sources;
+  }
+
+  /** The search body of {@link #events}, for the events index pattern (public for the trace lookup benchmark). */
+  public static Map<String, Object> eventsSearch(String traceId) {
+    return Map.of(
         "size", MAX_EVENTS,
         "query", Map.of("term", Map.of("traceId", traceId)),
         "sort", List.of(Map.of("time", "asc"), Map.of("topic", "asc"), Map.of("partition", "asc"),
             Map.of("offset", "asc")));
-    List<JsonNode> sources = new ArrayList<>();
-    for (JsonNode hit : searches.search(names.eventsPattern(), body).path("hits").path("hits")) {
-      sources.add(hit.path("_source"));
-    }
-    return sources;
   }
 }

@@ -26,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * incidents in the agreed formats of the tracker's own topics, for the instance and incident document mappers.
  *
  * <p>Fates by order number modulo 100: 77 completed, 17 running (waiting for goods-shipped), 2 stuck in payment,
- * 1 stuck in inventory, 3 failed payment. Orders start evenly over the 24 h before {@code now} minus 6 h, and their
- * last event is at most 6 h after the start, so every event lies in the last 24 hours.
+ * 1 stuck in inventory, 3 failed payment. Orders start evenly over a window before {@code now} minus 6 h (by default
+ * 24 h, so over 18 h), and their last event is at most 6 h after the start, so every event lies in the window. Every
+ * order has {@link #EVENTS_PER_ORDER} events; an order depends only on its number and {@code now}, except for the
+ * record offsets, which count per topic partition in the order the orders are made.
  */
 final class OrderHistories {
 
@@ -49,6 +51,7 @@ final class OrderHistories {
   private final String version;
   private final JsonMapper json;
   private final Instant now;
+  private final Duration window;
   private final Duration spacing;
   private final Map<String, Long> nextOffset = new HashMap<>();
   private long records;
@@ -61,6 +64,15 @@ final class OrderHistories {
 
   OrderHistories(RecordExtractor extractor, EventDocumentMapper events, Mapper instances, Mapper incidents,
       JsonMapper json, Instant now, int orders) {
+    this(extractor, events, instances, incidents, json, now, orders, Duration.ofHours(24));
+  }
+
+  /** Orders spread over {@code window} (at least 7 h) before {@code now}, e.g. ten days of daily indices. */
+  OrderHistories(RecordExtractor extractor, EventDocumentMapper events, Mapper instances, Mapper incidents,
+      JsonMapper json, Instant now, int orders, Duration window) {
+    if (window.compareTo(Duration.ofHours(7)) < 0) {
+      throw new IllegalArgumentException("window must be at least 7 h: " + window);
+    }
     this.extractor = extractor;
     this.events = events;
     this.instances = instances;
@@ -68,14 +80,15 @@ final class OrderHistories {
     this.version = extractor.definitions().get(PROCESS).version();
     this.json = json;
     this.now = now;
-    this.spacing = Duration.ofHours(18).dividedBy(orders);
+    this.window = window;
+    this.spacing = window.minusHours(6).dividedBy(orders);
   }
 
   Order order(int n) {
     Random random = new Random(n);
     String traceId = String.format("%016x%016x", random.nextLong(), n * 0x9E3779B97F4A7C15L);
     Fate fate = fate(n);
-    Instant placed = now.minus(Duration.ofHours(24)).plus(spacing.multipliedBy(n));
+    Instant placed = now.minus(window).plus(spacing.multipliedBy(n));
     Instant paid = placed.plusSeconds(20 + random.nextInt(40));
     Instant fetched = paid.plusSeconds(300 + random.nextInt(1500));
     Instant shipped = fetched.plusSeconds(3600 + random.nextInt(5 * 3600));

@@ -1,13 +1,7 @@
 package io.choreography.tracker.service.bench;
 
-import io.choreography.tracker.rules.definition.DefinitionLoader;
-import io.choreography.tracker.rules.extract.RecordExtractor;
 import io.choreography.tracker.service.TrackerApplication;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
-import io.choreography.tracker.service.elasticsearch.IndexTemplates;
-import io.choreography.tracker.service.indexing.IncidentDocuments;
-import io.choreography.tracker.service.indexing.InstanceDocuments;
-import io.choreography.tracker.service.ingest.EventDocumentMapper;
 import io.choreography.tracker.service.it.SharedInfrastructure;
 import io.choreography.tracker.service.local.Directories;
 import io.choreography.tracker.service.local.LocalInfrastructure;
@@ -19,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +25,6 @@ import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Not a test: how long each page of the web UI takes to load with 1,000,000 events indexed.
@@ -63,7 +57,6 @@ public final class PageLoadBenchmark {
 
   private static final int WARM_UP = 2;
   private static final int MEASURED = 10;
-  private static final int BATCH = 5_000;
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
@@ -102,51 +95,17 @@ public final class PageLoadBenchmark {
 
   /** Loads the data set; returns the trace id of a completed order to open in the trace view. */
   private static String load(RestClient client, IndexNames names, int orders) throws Exception {
-    new IndexTemplates(client, names).ensureInstalled();
-    JsonMapper json = JsonMapper.builder().build();
-    RecordExtractor extractor = new RecordExtractor(DefinitionLoader.loadBundledExamples());
-    InstanceDocuments instances = new InstanceDocuments(json, names.instancesIndex());
-    IncidentDocuments incidents = new IncidentDocuments(json, names.incidentsIndex());
-    OrderHistories histories = new OrderHistories(extractor, new EventDocumentMapper(names, 1_048_576),
-        instances::map, incidents::map, json, Instant.now(), orders);
-    System.out.printf("loading %,d orders (%,d events) into indices %s-* ...%n", orders,
-        orders * OrderHistories.EVENTS_PER_ORDER, names.prefix());
-    long start = System.nanoTime();
-    long eventCount = 0;
-    long documentBytes = 0;
-    String traceId = null;
-    try (BulkLoader bulk = new BulkLoader(client, BATCH)) {
-      for (int n = 0; n < orders; n++) {
-        OrderHistories.Order order = histories.order(n);
-        for (var doc : order.events()) {
-          bulk.add(doc);
-          documentBytes += doc.json().length;
-          if (++eventCount % 100_000 == 0) {
-            System.out.printf("  %,d events (%.0f s)%n", eventCount, (System.nanoTime() - start) / 1e9);
-          }
-        }
-        bulk.add(order.instance());
-        order.incidents().forEach(bulk::add);
-        if (n == orders / 2) {
-          traceId = order.traceId();
-        }
-      }
-      bulk.flush();
-    }
-    System.out.printf("loaded in %.0f s; event documents average %d bytes, their payloads %d bytes%n",
-        (System.nanoTime() - start) / 1e9, documentBytes / Math.max(1, eventCount), histories.averagePayloadBytes());
-    client.performRequest(new Request("POST", "/" + names.prefix() + "-*/_refresh"));
+    OrderDataSet.Loaded loaded = OrderDataSet.load(client, names, Instant.now(), orders, Duration.ofHours(24));
     for (String index : List.of(names.eventsPattern(), names.instancesIndex(), names.incidentsIndex())) {
-      String count = EntityUtils.toString(client.performRequest(new Request("GET", "/" + index + "/_count"))
-          .getEntity());
-      System.out.printf("  %s: %s%n", index, count.replaceAll(".*\"count\":(\\d+).*", "$1"));
+      System.out.printf("  %s: %d%n", index, OrderDataSet.count(client, index));
     }
     System.out.println(EntityUtils.toString(client.performRequest(new Request("GET",
         "/_cat/indices/" + names.prefix() + "-*?v&h=index,docs.count,store.size&s=index")).getEntity()));
-    return traceId;
+    return loaded.middleTraceId();
   }
 
-  private static ConfigurableApplicationContext startTracker(String elasticsearch, String kafka, String prefix,
+  /** The tracker in this JVM on the data set under {@code prefix}: demo and security off, reading no topic. */
+  static ConfigurableApplicationContext startTracker(String elasticsearch, String kafka, String prefix,
       Path stateDir) throws IOException {
     System.out.println("starting the tracker ...");
     return new SpringApplication(TrackerApplication.class).run(
