@@ -42,10 +42,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Run, from the repository root (about 5-10 minutes on 2 cores):
  *
  * <pre>
- * mvn -B -ntp -q -pl tracker-service -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -Xmx2g -cp tracker-service/target/test-classes:tracker-service/target/classes:$(cat tracker-service/target/bench.cp) \
- *     io.choreography.tracker.service.bench.PageLoadBenchmark [--events=1000000] [--elasticsearch=URI --kafka=host:port]
+ * ./mvnw -B -ntp -Pbenchmarks -pl tracker-service -am verify -DskipTests -Dbenchmark=PageLoadBenchmark \
+ *     [-Dbenchmark.args="events=1000000 elasticsearch=URI kafka=host:port"]
  * </pre>
  *
  * <p>Result (2026-11-22, AMD EPYC, 2 cores, 24 GiB, OpenJDK 17.0.15, Chromium 156, shared machine; second of two
@@ -59,11 +57,11 @@ public final class PageLoadBenchmark {
   private static final int MEASURED = 10;
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
-    int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
+    Options options = new Options(args);
+    int events = options.integer("events", 1_000_000);
     LocalInfrastructure local = null;
-    String elasticsearch = options.get("elasticsearch");
-    String kafka = options.get("kafka");
+    String elasticsearch = options.string("elasticsearch", null);
+    String kafka = options.string("kafka", null);
     if (elasticsearch == null || kafka == null) {
       Path dir = Path.of("target", "bench-infrastructure").toAbsolutePath();
       Directories.deleteRecursively(dir.resolve("kafka"));
@@ -205,18 +203,5 @@ public final class PageLoadBenchmark {
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String a : args) {
-      if (!a.startsWith("--") || !a.contains("=")) {
-        throw new IllegalArgumentException("expected --name=value, got " + a);
-      }
-      options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-    }
-    return options;
-  }
-
-  /** A free port whose successor is free too (the broker's controller listens on port + 1). */
 
 }

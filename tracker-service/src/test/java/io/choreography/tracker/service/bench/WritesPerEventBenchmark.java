@@ -34,26 +34,20 @@ import tools.jackson.databind.json.JsonMapper;
  * counters.
  *
  * <pre>
- * mvn -B -ntp -q -pl tracker-service -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -Xmx2g -cp tracker-service/target/test-classes:tracker-service/target/classes:$(cat tracker-service/target/bench.cp) \
- *     io.choreography.tracker.service.bench.WritesPerEventBenchmark [--orders=12000] [--rate=200]
+ * ./mvnw -B -ntp -Pbenchmarks -pl tracker-service -am verify -DskipTests -Dbenchmark=WritesPerEventBenchmark \
+ *     -Dbenchmark.args="orders=12000 rate=200"
  * </pre>
  *
- * <p>Measured figures: README.md, "Performance".
+ * <p>Measured figures: docs/performance.md.
  */
 public final class WritesPerEventBenchmark {
 
   private static final String[] STATUSES = {"CONFIRMED", "PAID", "PICKING", "PICKED", "PACKED", "LABELLED"};
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new java.util.HashMap<>();
-    for (String a : args) {
-      String[] kv = a.replaceFirst("^--", "").split("=", 2);
-      options.put(kv[0], kv.length > 1 ? kv[1] : "");
-    }
-    int orders = Integer.parseInt(options.getOrDefault("orders", "12000"));
-    int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
+    Options options = new Options(args);
+    int orders = options.integer("orders", 12_000);
+    int rate = options.integer("rate", 200);
     Path dir = Path.of("target", "bench-writes").toAbsolutePath();
     Directories.deleteRecursively(dir);
     int kafkaPort = SharedInfrastructure.freePortPair();
