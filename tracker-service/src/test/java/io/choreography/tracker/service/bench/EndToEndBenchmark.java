@@ -61,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * Options: {@code partitions=4} (of each business topic), {@code elasticsearch-heap=1024} (MB), {@code
  * tracker-heap=1g}, {@code freshness-seconds=60}, {@code bulk-in-flight=2} and {@code bulk-batch=2000} (raw bulk
- * baseline), {@code dir=target/bench-e2e}.
+ * baseline), {@code dir=target/bench-e2e}, {@code tracker=name=value|name=value} (tracker settings other than the
+ * defaults, printed with the results), {@code tracker-jvm=option|option}.
  */
 public final class EndToEndBenchmark {
 
@@ -100,6 +101,12 @@ public final class EndToEndBenchmark {
     properties.put("tracker.tracking.state-dir", Files.createDirectories(dir.resolve("state")).toString());
     properties.put("server.port", Integer.toString(port));
     properties.put("logging.level.org.apache.kafka", "WARN");
+    // tracker settings to compare against the defaults, e.g. tracker=tracker.indexing.flush-interval=60s|...
+    for (String setting : options.string("tracker", "").split("\\|")) {
+      if (!setting.isBlank()) {
+        properties.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+      }
+    }
     List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.string("tracker-heap", "1g")));
     if (!options.string("tracker-jvm", "").isBlank()) {
       jvm.addAll(List.of(options.string("tracker-jvm", "").split("\\|")));
@@ -142,7 +149,8 @@ public final class EndToEndBenchmark {
       Freshness f = freshness(es, names, new DemoEmitters(producer, JSON, topicPrefix), producer,
           (int) (rate / 2), freshnessSeconds, Math.max(1_000, instances / 10));
 
-      report(events, instances, partitions, t, cpuBefore, cpuAfter, consume, bulk, f, tracker, jvm);
+      report(events, instances, partitions, t, cpuBefore, cpuAfter, consume, bulk, f, tracker, jvm,
+          options.string("tracker", "(defaults)"));
       System.out.println();
       System.out.println("Elasticsearch documents written by the tracker in the throughput phase:" + writes);
       System.out.println("tracker CPU seconds per 1M events by thread in the throughput phase (top 12):");
@@ -260,7 +268,7 @@ public final class EndToEndBenchmark {
 
   private static void report(int events, int instances, int partitions, Throughput t, double[] before,
       double[] after, Baselines.Rate consume, Baselines.Rate bulk, Freshness f, TrackerProcess tracker,
-      List<String> jvm) {
+      List<String> jvm, String settings) {
     double rate = events / t.allSeconds();
     double perMillion = 1e6 / events;
     System.out.println();
@@ -269,6 +277,7 @@ public final class EndToEndBenchmark {
     System.out.printf("load: %,d events, %,d orders of 10 events, %,d instances open at once, average payload %.0f B, "
         + "4 topics x %d partitions; tracker %s, defaults otherwise%n", events, events / 10, instances,
         t.backlog().payloadBytes(), partitions, jvm);
+    System.out.println("tracker settings: " + settings);
     System.out.println();
     System.out.println("| measure | value |");
     System.out.println("|---|---|");
