@@ -48,15 +48,25 @@ final class CpuTime {
 
   /** Resident set size in MiB, from {@code /proc/<pid>/status} (0 when unknown). */
   static double residentMiB(long pid) {
+    return Math.max(0, status(pid, "VmRSS")) / 1024.0 / 1024.0;
+  }
+
+  /** A line of {@code /proc/<pid>/status} (e.g. VmRSS, VmHWM) in bytes (its values are in kB); -1 when unknown. */
+  static long status(long pid, String field) {
     try {
       for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
         }
       }
     } catch (java.io.IOException e) {
-      return 0;
+      return -1;
     }
-    return 0;
+    return -1;
+  }
+
+  /** CPU seconds so far of the process {@code pid} (0 once it is gone). */
+  static double seconds(long pid) {
+    return ProcessHandle.of(pid).map(CpuTime::seconds).orElse(0.0);
   }
 }

@@ -308,7 +308,7 @@ public final class EndToEndBenchmark {
 
   /** CPU seconds so far of the tracker, the Elasticsearch node and this JVM. */
   private static double[] cpu(TrackerProcess tracker) {
-    return new double[] {CpuTime.seconds(ProcessHandle.of(tracker.pid()).orElseThrow()),
+    return new double[] {CpuTime.seconds(tracker.pid()),
         CpuTime.childrenExcept(tracker.pid()), CpuTime.seconds(ProcessHandle.current())};
   }
 

@@ -89,27 +89,18 @@ public final class OpenInstancesBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (String a : args) {
-      for (String part : a.trim().split("\\s+")) {
-        if (!part.isEmpty()) {
-          String[] kv = part.replaceFirst("^--", "").split("=", 2);
-          options.put(kv[0], kv.length > 1 ? kv[1] : "");
-        }
-      }
-    }
-    long[] checkpoints = Arrays.stream(options.getOrDefault("open", "1000000").split(","))
+    Options options = new Options(args);
+    long[] checkpoints = Arrays.stream(options.string("open", "1000000").split(","))
         .mapToLong(s -> Long.parseLong(s.trim().replace("_", ""))).sorted().toArray();
-    String heap = options.getOrDefault("heap", "1g");
-    int esHeapMb = Integer.parseInt(options.getOrDefault("es-heap-mb", "1024"));
-    int probes = Integer.parseInt(options.getOrDefault("probes", "2000"));
-    int probeSpread = Integer.parseInt(options.getOrDefault("probe-spread", "20"));
-    long backlog = Long.parseLong(options.getOrDefault("backlog", "100000"));
-    boolean keep = options.containsKey("keep");
+    String heap = options.string("heap", "1g");
+    int esHeapMb = options.integer("es-heap-mb", 1024);
+    int probes = options.integer("probes", 2000);
+    int probeSpread = options.integer("probe-spread", 20);
+    long backlog = options.longValue("backlog", 100_000);
+    boolean keep = options.flag("keep");
 
     // the broker runs in this JVM: its INFO lines would bury the progress
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
-        .setLevel(ch.qos.logback.classic.Level.WARN);
+    Machine.quietLogging();
     Path dir = Path.of("target", "bench-open").toAbsolutePath();
     Directories.deleteRecursively(dir);
     LocalInfrastructure local = LocalInfrastructure.start(dir, SharedInfrastructure.freePortPair(),
@@ -279,7 +270,7 @@ public final class OpenInstancesBenchmark {
   private void progress(long produced, Counters c) throws IOException {
     System.out.printf("%6.0f s: produced %,d; tracker: consumed %,.0f, instances created %,.0f, events indexed %,.0f,"
             + " instance documents %,.0f; RSS %,d MB%n", elapsed(), produced, c.consumed, c.created, c.indexed,
-        c.instanceWrites, status(tracker.pid(), "VmRSS") / 1_000_000);
+        c.instanceWrites, CpuTime.status(tracker.pid(), "VmRSS") / 1_000_000);
   }
 
   /** Waits until every instance is created, every event indexed and every instance document written. */
@@ -315,8 +306,8 @@ public final class OpenInstancesBenchmark {
     line(String.format("tracker heap after full GC: %,.0f MB used (jvm_memory_used_bytes), %,.0f MB committed;"
         + " jcmd GC.heap_info: %s", heapUsed / 1e6, heapCommitted / 1e6, firstLine(heapInfo)));
     line(String.format("tracker non-heap used: %,.0f MB", nonHeap / 1e6));
-    line(String.format("tracker RSS: %,d MB (peak %,d MB); CPU time %,.0f s", status(pid, "VmRSS") / 1_000_000,
-        status(pid, "VmHWM") / 1_000_000, cpuSeconds(pid)));
+    line(String.format("tracker RSS: %,d MB (peak %,d MB); CPU time %,.0f s",
+        CpuTime.status(pid, "VmRSS") / 1_000_000, CpuTime.status(pid, "VmHWM") / 1_000_000, CpuTime.seconds(pid)));
     Map<String, Long> stores = new TreeMap<>();
     long total = 0;
     try (Stream<Path> files = Files.walk(stateDir)) {
@@ -339,17 +330,17 @@ public final class OpenInstancesBenchmark {
     // the node is the largest of the benchmark's other child processes (its launcher is a small JVM)
     long node = -1;
     for (ProcessHandle p : ProcessHandle.current().descendants().filter(p -> p.pid() != pid).toList()) {
-      if (node < 0 || status(p.pid(), "VmRSS") > status(node, "VmRSS")) {
+      if (node < 0 || CpuTime.status(p.pid(), "VmRSS") > CpuTime.status(node, "VmRSS")) {
         node = p.pid();
       }
     }
     if (node > 0) {
       line(String.format("Elasticsearch node (pid %d): RSS %,d MB; CPU time %,.0f s", node,
-          status(node, "VmRSS") / 1_000_000, cpuSeconds(node)));
+          CpuTime.status(node, "VmRSS") / 1_000_000, CpuTime.seconds(node)));
     }
     line("Elasticsearch indices: " + indices());
     line(String.format("benchmark JVM (broker, producer): CPU time %,.0f s; elapsed %.0f s",
-        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1e3, elapsed()));
+        CpuTime.seconds(ProcessHandle.current()), elapsed()));
   }
 
   private String indices() {
@@ -455,28 +446,8 @@ public final class OpenInstancesBenchmark {
     if (millis.isEmpty()) {
       return "none";
     }
-    long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
-    return String.format("p50 %d ms, p99 %d ms, max %d ms (min %d ms)", sorted[(int) (sorted.length * 0.5)],
-        sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)], sorted[sorted.length - 1],
-        sorted[0]);
-  }
-
-  /** A line of /proc/{pid}/status in bytes (its values are in kB). */
-  private static long status(long pid, String field) throws IOException {
-    for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (l.startsWith(field + ":")) {
-        return Long.parseLong(l.replaceAll("\\D", "")) * 1024;
-      }
-    }
-    return -1;
-  }
-
-  /** User and system CPU time of a process from /proc/{pid}/stat (clock ticks of 10 ms). */
-  private static double cpuSeconds(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    // after the command: state is field 3, utime 14, stime 15
-    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    Percentiles p = new Percentiles(millis);
+    return String.format("p50 %.0f ms, p99 %.0f ms, max %.0f ms (min %.0f ms)", p.at(50), p.at(99), p.max(), p.min());
   }
 
   private static String run(String... command) throws Exception {

@@ -1,7 +1,6 @@
 package io.choreography.tracker.service.bench;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.List;
 
 /** Nearest-rank percentiles of measured values. */
@@ -9,9 +8,8 @@ final class Percentiles {
 
   private final List<Double> sorted;
 
-  Percentiles(List<Double> values) {
-    this.sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
+  Percentiles(Collection<? extends Number> values) {
+    this.sorted = values.stream().map(Number::doubleValue).sorted().toList();
   }
 
   int count() {
@@ -25,6 +23,10 @@ final class Percentiles {
     }
     int rank = (int) Math.ceil(p / 100.0 * sorted.size());
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  double min() {
+    return sorted.isEmpty() ? Double.NaN : sorted.get(0);
   }
 
   double max() {

@@ -1,6 +1,5 @@
 package io.choreography.tracker.service.bench;
 
-import ch.qos.logback.classic.Level;
 import io.choreography.tracker.service.api.Searches;
 import io.choreography.tracker.service.api.TraceQueries;
 import io.choreography.tracker.service.elasticsearch.IndexDocument;
@@ -22,9 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -33,8 +30,6 @@ import org.apache.http.HttpHost;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,19 +92,19 @@ public final class TraceLookupBenchmark {
 
   public static void main(String[] args) throws Exception {
     // the broker logs at INFO until the tracker's Spring Boot sets up logging (root WARN): keep progress readable
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    Map<String, String> options = options(args);
-    long events = Long.parseLong(options.getOrDefault("events", "10000000"));
+    Machine.quietLogging();
+    Options options = new Options(args, OPTIONS);
+    long events = options.longValue("events", 10_000_000);
     int orders = Math.toIntExact((events + OrderHistories.EVENTS_PER_ORDER - 1) / OrderHistories.EVENTS_PER_ORDER);
-    int days = Integer.parseInt(options.getOrDefault("days", "10"));
-    int lookups = Integer.parseInt(options.getOrDefault("lookups", "2000"));
-    int warmUp = Integer.parseInt(options.getOrDefault("warmup", "200"));
-    int missing = Integer.parseInt(options.getOrDefault("missing", "200"));
-    int direct = Integer.parseInt(options.getOrDefault("direct", "500"));
-    int heapMb = Integer.parseInt(options.getOrDefault("esHeapMb", "1024"));
-    long seed = Long.parseLong(options.getOrDefault("seed", "1"));
-    boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
-    Path dir = Path.of(options.getOrDefault("dir", "target/bench-trace-lookup")).toAbsolutePath().normalize();
+    int days = options.integer("days", 10);
+    int lookups = options.integer("lookups", 2000);
+    int warmUp = options.integer("warmup", 200);
+    int missing = options.integer("missing", 200);
+    int direct = options.integer("direct", 500);
+    int heapMb = options.integer("esHeapMb", 1024);
+    long seed = options.longValue("seed", 1);
+    boolean keep = options.flag("keep");
+    Path dir = Path.of(options.string("dir", "target/bench-trace-lookup")).toAbsolutePath().normalize();
     Duration window = Duration.ofDays(days);
 
     Properties note = keep ? readNote(dir) : null;
@@ -412,26 +407,8 @@ public final class TraceLookupBenchmark {
   }
 
   private static String row(String name, List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    return String.format("| %s | %,d | %.1f | %.1f | %.1f | %.1f |", name, sorted.size(), percentile(sorted, 0.50),
-        percentile(sorted, 0.90), percentile(sorted, 0.99), sorted.get(sorted.size() - 1));
-  }
-
-  /** Nearest rank. */
-  private static double percentile(List<Double> sorted, double q) {
-    return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String a : Stream.of(args).flatMap(a -> Stream.of(a.trim().split("\\s+"))).filter(a -> !a.isEmpty())
-        .toList()) {
-      String[] kv = a.replaceFirst("^--", "").split("=", 2);
-      if (kv.length != 2 || !OPTIONS.contains(kv[0])) {
-        throw new IllegalArgumentException("expected name=value with a name of " + OPTIONS + ", got " + a);
-      }
-      options.put(kv[0], kv[1]);
-    }
-    return options;
+    Percentiles p = new Percentiles(values);
+    return String.format("| %s | %,d | %.1f | %.1f | %.1f | %.1f |", name, p.count(), p.at(50), p.at(90), p.at(99),
+        p.max());
   }
 }
