@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +31,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.assertj.core.api.SoftAssertions;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one scenario of the fault suite: demo orders produced to a tracker running as a child process, a fault
@@ -169,12 +166,13 @@ public final class FaultScenario {
         CleanRun clean = CleanRun.of(bootstrap, businessTopics, definitions, InstantSource.fixed(Instant.now()), true);
         assertThat(clean.events).isEqualTo(EVENTS);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
-            .until(() -> differences(lastStates(reader), clean.finalStates).isEmpty());
+            .until(() -> clean.differences(reader.lastStates(scope.instancesTopic())).isEmpty());
         // anything duplicated by a replay would be committed by now
         Thread.sleep(3_000);
-        assertThat(differences(lastStates(reader), clean.finalStates)).isEmpty();
+        assertThat(clean.differences(reader.lastStates(scope.instancesTopic()))).isEmpty();
         List<TrackerTopicReader.Received> changes = reader.matching(r -> r.topic().equals(scope.instancesTopic()));
-        long distinct = changes.stream().map(r -> r.key() + " " + withoutUpdatedAt(r.value())).distinct().count();
+        long distinct = changes.stream().map(r -> r.key() + " " + CleanRun.withoutUpdatedAt(r.value())).distinct()
+            .count();
         System.out.printf("[%s] %d committed instance changes (%d distinct), %d expected; %d records redelivered to"
             + " the reader after its rebalance, not counted%n", scope.indexPrefix(), changes.size(), distinct,
             clean.events + clean.fired, reader.redelivered());
@@ -253,34 +251,6 @@ public final class FaultScenario {
     assertThat(empty).isEqualTo(perKind.getOrDefault(PoisonCorpus.Kind.NULL_KEY_AND_VALUE, 0L).doubleValue());
     assertThat(text).isEqualTo((double) (perKind.getOrDefault(PoisonCorpus.Kind.INVALID_JSON, 0L)
         + perKind.getOrDefault(PoisonCorpus.Kind.DEEPLY_NESTED, 0L)));
-  }
-
-  private Map<String, JsonNode> lastStates(TrackerTopicReader reader) {
-    Map<String, JsonNode> last = new HashMap<>();
-    for (TrackerTopicReader.Received r : reader.matching(r -> r.topic().equals(scope.instancesTopic()))) {
-      last.put(r.key(), r.value());
-    }
-    return last;
-  }
-
-  private static List<String> differences(Map<String, JsonNode> actual, Map<String, JsonNode> expected) {
-    List<String> diffs = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
-      JsonNode a = actual.get(e.getKey());
-      if (a == null || !withoutUpdatedAt(a).equals(withoutUpdatedAt(e.getValue()))) {
-        diffs.add(e.getKey() + ": " + a + " expected " + e.getValue());
-      }
-    }
-    if (actual.size() != expected.size()) {
-      diffs.add(actual.size() + " instances, expected " + expected.size());
-    }
-    return diffs;
-  }
-
-  private static JsonNode withoutUpdatedAt(JsonNode n) {
-    ObjectNode copy = (ObjectNode) n.deepCopy();
-    copy.remove("updatedAt");
-    return copy;
   }
 
   private static Set<String> coordinates(List<Future<RecordMetadata>> sends) throws Exception {

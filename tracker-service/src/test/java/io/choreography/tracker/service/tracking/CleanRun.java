@@ -29,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The expectation of a crash test: the same business records, read back from the broker, run through the pure
@@ -105,6 +106,31 @@ public final class CleanRun {
     states.forEach((key, state) -> run.finalStates.put(key,
         TopologyHarness.JSON.readTree(InstanceChangeJson.of(versions.get(key), state, 0))));
     return run;
+  }
+
+  /**
+   * How {@code actual} (last states per instance key) differs from this run's final states, {@code updatedAt} aside
+   * (the wall-clock time of the change): one line per instance missing or different, and one if the counts differ.
+   */
+  public List<String> differences(Map<String, JsonNode> actual) {
+    List<String> diffs = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : finalStates.entrySet()) {
+      JsonNode a = actual.get(e.getKey());
+      if (a == null || !withoutUpdatedAt(a).equals(withoutUpdatedAt(e.getValue()))) {
+        diffs.add(e.getKey() + ": " + a + " expected " + e.getValue());
+      }
+    }
+    if (actual.size() != finalStates.size()) {
+      diffs.add(actual.size() + " instances, expected " + finalStates.size());
+    }
+    return diffs;
+  }
+
+  /** An instance state without its {@code updatedAt}. */
+  public static JsonNode withoutUpdatedAt(JsonNode n) {
+    ObjectNode copy = (ObjectNode) n.deepCopy();
+    copy.remove("updatedAt");
+    return copy;
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, List<String> topics) {

@@ -76,6 +76,15 @@ public final class TrackerTopicReader implements AutoCloseable {
     consumer.close();
   }
 
+  /** The latest value per key of {@code topic} received so far (an instance's last committed state). */
+  public Map<String, JsonNode> lastStates(String topic) {
+    Map<String, JsonNode> last = new HashMap<>();
+    for (Received r : matching(r -> r.topic().equals(topic))) {
+      last.put(r.key(), r.value());
+    }
+    return last;
+  }
+
   public List<Received> all() {
     return new ArrayList<>(received);
   }

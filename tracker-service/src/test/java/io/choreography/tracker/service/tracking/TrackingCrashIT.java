@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SLOW (about 2 minutes): 100,000 demo events tracked by a tracker process; a second process joins, the first is
@@ -98,12 +95,12 @@ class TrackingCrashIT {
         CleanRun clean = CleanRun.of(bootstrap, businessTopics, definitions, InstantSource.fixed(Instant.now()));
         assertThat(clean.events).isEqualTo(EVENTS);
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
-            .until(() -> differences(lastStates(reader, instancesTopic), clean.finalStates).isEmpty());
+            .until(() -> clean.differences(reader.lastStates(instancesTopic)).isEmpty());
         System.out.printf("every instance as in the clean run %.1f s after the start%n",
             (System.nanoTime() - started) / 1e9);
         // anything duplicated by a replay would be committed by now
         Thread.sleep(3_000);
-        assertThat(differences(lastStates(reader, instancesTopic), clean.finalStates)).isEmpty();
+        assertThat(clean.differences(reader.lastStates(instancesTopic))).isEmpty();
         assertThat(changes(reader, instancesTopic)).as("each committed change exactly once").isEqualTo(EVENTS);
         Map<String, Long> openedPerId = reader.matching(r -> r.topic().equals(incidentsTopic)
                 && r.value().path("type").asString().equals("tracker.incident.opened"))
@@ -147,34 +144,6 @@ class TrackingCrashIT {
 
   private static int changes(TrackerTopicReader reader, String instancesTopic) {
     return reader.matching(r -> r.topic().equals(instancesTopic)).size();
-  }
-
-  private static Map<String, JsonNode> lastStates(TrackerTopicReader reader, String instancesTopic) {
-    Map<String, JsonNode> last = new HashMap<>();
-    for (TrackerTopicReader.Received r : reader.matching(r -> r.topic().equals(instancesTopic))) {
-      last.put(r.key(), r.value());
-    }
-    return last;
-  }
-
-  private static List<String> differences(Map<String, JsonNode> actual, Map<String, JsonNode> expected) {
-    List<String> diffs = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
-      JsonNode a = actual.get(e.getKey());
-      if (a == null || !withoutUpdatedAt(a).equals(withoutUpdatedAt(e.getValue()))) {
-        diffs.add(e.getKey() + ": " + a + " expected " + e.getValue());
-      }
-    }
-    if (actual.size() != expected.size()) {
-      diffs.add(actual.size() + " instances, expected " + expected.size());
-    }
-    return diffs;
-  }
-
-  private static JsonNode withoutUpdatedAt(JsonNode n) {
-    ObjectNode copy = (ObjectNode) n.deepCopy();
-    copy.remove("updatedAt");
-    return copy;
   }
 
   private static int members(String bootstrap, String group) throws Exception {
