@@ -53,10 +53,17 @@ final class LatestByKey {
       long nowMillis) {
     String key = kind.name() + '/' + id;
     Entry before = latest.get(key);
+    Supplier<IndexDocument> once = once(mapping);
     latest.put(key, before == null
-        ? new Entry(kind, partition, id, mapping, nowMillis, offset)
-        : new Entry(kind, partition, id, mapping, before.firstAtMillis(), before.firstOffset()));
+        ? new Entry(kind, partition, id, once, nowMillis, offset)
+        : new Entry(kind, partition, id, once, before.firstAtMillis(), before.firstOffset()));
     consumed(partition, offset);
+  }
+
+  /** Maps at most once: a write retried while Elasticsearch is away does not parse the record again. */
+  private static Supplier<IndexDocument> once(Supplier<IndexDocument> mapping) {
+    IndexDocument[] made = new IndexDocument[1];
+    return () -> made[0] != null ? made[0] : (made[0] = mapping.get());
   }
 
   /** Notes a record that produced no document (malformed), so that its offset is committed with the rest. */

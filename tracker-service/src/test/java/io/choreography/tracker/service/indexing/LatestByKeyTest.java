@@ -37,6 +37,7 @@ class LatestByKeyTest {
     // then
     assertThat(mapped).isEmpty();
     assertThat(due).extracting(e -> new String(e.document().json(), StandardCharsets.UTF_8)).containsExactly("v3");
+    assertThat(due.get(0).document()).isSameAs(due.get(0).document());
     assertThat(mapped).containsExactly("v3");
   }
 
