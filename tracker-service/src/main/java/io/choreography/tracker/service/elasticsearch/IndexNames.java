@@ -12,7 +12,13 @@ public final class IndexNames {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
   private final String prefix;
+  /** The last day named: nearly every event of a batch falls on the same day, and formatting costs. */
+  private volatile Day lastDay = new Day(-1, null);
+
+  private record Day(long number, String index) {}
 
   public IndexNames(String prefix) {
     this.prefix = prefix;
@@ -24,7 +30,13 @@ public final class IndexNames {
 
   /** The daily events index of a record timestamp. */
   public String eventsIndex(long recordTimestampMillis) {
-    return prefix + "-events-" + DAY.format(Instant.ofEpochMilli(Math.max(0, recordTimestampMillis)));
+    long millis = Math.max(0, recordTimestampMillis);
+    Day day = lastDay;
+    if (day.number() != millis / MILLIS_PER_DAY) {
+      day = new Day(millis / MILLIS_PER_DAY, prefix + "-events-" + DAY.format(Instant.ofEpochMilli(millis)));
+      lastDay = day;
+    }
+    return day.index();
   }
 
   /** Every events index, for searches. */

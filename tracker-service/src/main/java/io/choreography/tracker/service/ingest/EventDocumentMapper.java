@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.ingest;
 
+import io.choreography.tracker.model.IsoInstants;
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.model.RecordHeader;
 import io.choreography.tracker.rules.extract.ExtractedEvent;
@@ -52,9 +53,9 @@ public final class EventDocumentMapper {
       if (event.type() != null) {
         g.writeStringProperty("type", event.type());
       }
-      g.writeStringProperty("time", event.time().toString());
-      g.writeStringProperty("receivedAt", receivedAt.toString());
-      g.writeStringProperty("recordTimestamp", Instant.ofEpochMilli(record.timestamp()).toString());
+      g.writeStringProperty("time", IsoInstants.format(event.time()));
+      g.writeStringProperty("receivedAt", IsoInstants.format(receivedAt));
+      g.writeStringProperty("recordTimestamp", IsoInstants.formatMillis(record.timestamp()));
       g.writeStringProperty("topic", record.topic());
       g.writeNumberProperty("partition", record.partition());
       g.writeNumberProperty("offset", record.offset());

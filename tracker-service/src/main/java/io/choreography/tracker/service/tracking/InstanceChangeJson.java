@@ -3,48 +3,68 @@ package io.choreography.tracker.service.tracking;
 import io.choreography.tracker.model.InstanceSnapshot;
 import io.choreography.tracker.rules.engine.InstanceSnapshots;
 import io.choreography.tracker.rules.engine.InstanceView;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The value of a {@code tracker.instances} record: the instance's whole current state, so that a consumer never
- * needs an earlier record to know where an instance stands.
+ * needs an earlier record to know where an instance stands. Written field by field (one per event tracked).
  */
 final class InstanceChangeJson {
+
+  private static final JsonFactory JSON = new JsonFactory();
 
   private InstanceChangeJson() {}
 
   static byte[] of(String version, InstanceView state, long updatedAt) {
     InstanceSnapshot s = InstanceSnapshots.of(state);
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("process", s.process());
-    doc.put("version", version);
-    doc.put("traceId", s.traceId());
-    doc.put("status", s.status().name());
-    doc.put("startedAt", TrackerJson.time(s.startedAt()));
-    doc.put("endedAt", TrackerJson.time(s.endedAt()));
-    doc.put("updatedAt", TrackerJson.time(updatedAt));
-    Map<String, Object> steps = new LinkedHashMap<>();
-    s.steps().forEach((id, r) -> {
-      Map<String, Object> step = new LinkedHashMap<>();
-      step.put("reachedAt", TrackerJson.time(r.reachedAt()));
-      step.put("eventId", r.eventId());
-      steps.put(id, step);
-    });
-    doc.put("steps", steps);
-    List<Map<String, Object>> waiting = new ArrayList<>();
-    for (InstanceSnapshot.WaitingStep w : s.waitingFor()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("step", w.step());
-      entry.put("since", TrackerJson.time(w.since()));
-      entry.put("due", TrackerJson.time(w.due()));
-      waiting.add(entry);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+      g.writeStartObject();
+      g.writeStringProperty("process", s.process());
+      g.writeStringProperty("version", version);
+      g.writeStringProperty("traceId", s.traceId());
+      g.writeStringProperty("status", s.status().name());
+      time(g, "startedAt", s.startedAt());
+      time(g, "endedAt", s.endedAt());
+      g.writeStringProperty("updatedAt", TrackerJson.time(updatedAt));
+      g.writeObjectPropertyStart("steps");
+      for (Map.Entry<String, InstanceSnapshot.ReachedStep> step : s.steps().entrySet()) {
+        g.writeObjectPropertyStart(step.getKey());
+        time(g, "reachedAt", step.getValue().reachedAt());
+        g.writeStringProperty("eventId", step.getValue().eventId());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      g.writeArrayPropertyStart("waitingFor");
+      for (InstanceSnapshot.WaitingStep w : s.waitingFor()) {
+        g.writeStartObject();
+        g.writeStringProperty("step", w.step());
+        time(g, "since", w.since());
+        time(g, "due", w.due());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayPropertyStart("openIncidents");
+      for (String id : OpenIncidents.of(state)) {
+        g.writeString(id);
+      }
+      g.writeEndArray();
+      g.writeObjectPropertyStart("stepDurationsMs");
+      for (Map.Entry<String, Long> d : StepDurations.of(state).entrySet()) {
+        g.writeNumberProperty(d.getKey(), d.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
     }
-    doc.put("waitingFor", waiting);
-    doc.put("openIncidents", OpenIncidents.of(state));
-    doc.put("stepDurationsMs", StepDurations.of(state));
-    return TrackerJson.MAPPER.writeValueAsBytes(doc);
+    return out.toByteArray();
+  }
+
+  private static void time(JsonGenerator g, String name, Instant t) {
+    g.writeStringProperty(name, TrackerJson.time(t));
   }
 }

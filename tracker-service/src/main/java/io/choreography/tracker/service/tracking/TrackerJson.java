@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.tracking;
 
+import io.choreography.tracker.model.IsoInstants;
 import java.time.Instant;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,10 +12,10 @@ final class TrackerJson {
   private TrackerJson() {}
 
   static String time(Instant t) {
-    return t == null ? null : t.toString();
+    return t == null ? null : IsoInstants.format(t);
   }
 
   static String time(long epochMillis) {
-    return Instant.ofEpochMilli(epochMillis).toString();
+    return IsoInstants.formatMillis(epochMillis);
   }
 }
