@@ -41,10 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ol>
  *   <li><b>Throughput.</b> {@code events} events of complete demo orders (ten events each in the four demo
- *       formats, about 500-byte payloads, {@code instances} orders open at once) are produced first; then the
- *       tracker starts on that backlog. Measured: the time from the tracker's start until every event is searchable
- *       in Elasticsearch and every instance document reads COMPLETED (its start-up included); events/s; CPU seconds
- *       of the tracker process (and per thread), the Elasticsearch node and this JVM (the broker) per million events.
+ *       formats, about 500-byte payloads, {@code instances} orders open at once). With {@code start=cold} (the
+ *       default) they are produced first and then the tracker starts on that backlog: measured from the tracker's
+ *       start (its start-up and JIT warm-up included). With {@code start=warm} the tracker starts first and tracks
+ *       {@code warmup} events of other orders (default 200,000), and Elasticsearch indexes them, before the
+ *       measured events are produced as fast as the producer goes while the tracker runs: measured from the first
+ *       send. Until every event is searchable in Elasticsearch and every instance document reads COMPLETED;
+ *       events/s; CPU seconds of the tracker process (and per thread), the Elasticsearch node and this JVM (the
+ *       broker and the load generator) per million events.
  *   <li><b>Baselines.</b> The same records consumed from the beginning by a bare kafka-clients consumer; the same
  *       event documents (read back from the tracker's indices) bulk-indexed with elasticsearch-java into indices of
  *       the same templates, until searchable. The tracker's rate as a ratio of each.
@@ -59,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     -Dbenchmark.args="events=1000000 instances=100000"
  * </pre>
  *
- * Options: {@code partitions=4} (of each business topic), {@code elasticsearch-heap=1024} (MB), {@code
+ * Options: {@code start=cold|warm}, {@code warmup=200000} (warm only), {@code partitions=4} (of each business topic), {@code elasticsearch-heap=1024} (MB), {@code
  * tracker-heap=1g}, {@code freshness-seconds=60}, {@code bulk-in-flight=2} and {@code bulk-batch=2000} (raw bulk
  * baseline), {@code dir=target/bench-e2e}, {@code tracker=name=value|name=value} (tracker settings other than the
  * defaults, printed with the results), {@code tracker-jvm=option|option}.
@@ -75,6 +79,12 @@ public final class EndToEndBenchmark {
     int instances = options.integer("instances", 100_000);
     int partitions = options.integer("partitions", 4);
     int freshnessSeconds = options.integer("freshness-seconds", 60);
+    boolean warm = switch (options.string("start", "cold")) {
+      case "cold" -> false;
+      case "warm" -> true;
+      default -> throw new IllegalArgumentException("start must be cold or warm");
+    };
+    int warmup = warm ? options.integer("warmup", 200_000) : 0;
     if (events % (OrderTraffic.EVENTS_PER_ORDER * instances) != 0) {
       throw new IllegalArgumentException("events must be a multiple of 10 x instances (ten events per order)");
     }
@@ -114,16 +124,29 @@ public final class EndToEndBenchmark {
     IndexNames names = new IndexNames(prefix);
     try (RestClient es = RestClient.builder(HttpHost.create(local.elasticsearchUri())).build();
         KafkaProducer<String, byte[]> producer = TestKafka.producer(bootstrap)) {
-      // 1. throughput: the whole load waits on the topics, then the tracker starts on it
-      Backlog backlog = produce(new DemoEmitters(producer, JSON, topicPrefix), producer, events, instances);
-      Map<TopicPartition, Long> endOffsets = endOffsets(bootstrap, topics);
+      // 1. throughput, cold: the whole load waits on the topics, then the tracker starts on it
+      DemoEmitters emitters = new DemoEmitters(producer, JSON, topicPrefix);
+      Backlog backlog = warm ? null : produce(emitters, producer, events, instances);
       double[] cpuBefore = {0, CpuTime.childrenExcept(-1), CpuTime.seconds(ProcessHandle.current())};
+      Map<String, Double> threadsBefore = Map.of();
       long started = System.nanoTime();
       try (TrackerProcess tracker = TrackerProcess.start("tracker", jvm, properties, dir)) {
       System.out.printf("tracker started (pid %d, %s, log %s)%n", tracker.pid(), jvm, tracker.log);
-      Throughput t = catchUp(es, names, port, tracker, events, started, backlog);
+      if (warm) {
+        // warm: the tracker (and Elasticsearch) first track other orders, then the load arrives while it runs
+        produce(emitters, producer, warmup, Math.min(instances, warmup / OrderTraffic.EVENTS_PER_ORDER));
+        catchUp(es, names, port, tracker, warmup, started, null);
+        awaitNoMerges(es);
+        cpuBefore = cpu(tracker);
+        threadsBefore = CpuTime.perThread(tracker.pid());
+        started = System.nanoTime();
+        backlog = produce(emitters, producer, events, instances);
+      }
+      Throughput t = catchUp(es, names, port, tracker, warmup + events, started, backlog);
+      Map<TopicPartition, Long> endOffsets = endOffsets(bootstrap, topics);
       double[] cpuAfter = cpu(tracker);
-      Map<String, Double> threadsAfter = CpuTime.perThread(tracker.pid());
+      Map<String, Double> threadsAfter = new LinkedHashMap<>(CpuTime.perThread(tracker.pid()));
+      threadsBefore.forEach((thread, seconds) -> threadsAfter.computeIfPresent(thread, (k, v) -> v - seconds));
       String writes = Prometheus.scrape(port).lines()
           .filter(l -> l.startsWith("tracker_elasticsearch_writes_total")).reduce("", (a, b) -> a + "\n  " + b);
       double rate = events / t.allSeconds;
@@ -133,8 +156,9 @@ public final class EndToEndBenchmark {
       Baselines.Rate consume = Baselines.rawConsume(bootstrap, endOffsets);
       System.out.printf("raw consume: %,d records in %.1f s%n", consume.items(), consume.seconds());
       List<IndexDocument> documents = Baselines.readAll(es, names.eventsPattern(), prefix, prefix + "base");
-      if (documents.size() != events) {
-        throw new IllegalStateException(documents.size() + " event documents read back, " + events + " expected");
+      if (documents.size() != warmup + events) {
+        throw new IllegalStateException(documents.size() + " event documents read back, " + (warmup + events)
+            + " expected");
       }
       awaitNoMerges(es);
       Baselines.Rate bulk = Baselines.rawBulk(es, prefix + "base", documents, options.integer("bulk-batch", 2000),
@@ -149,10 +173,11 @@ public final class EndToEndBenchmark {
       Freshness f = freshness(es, names, new DemoEmitters(producer, JSON, topicPrefix), producer,
           (int) (rate / 2), freshnessSeconds, Math.max(1_000, instances / 10));
 
-      report(events, instances, partitions, t, cpuBefore, cpuAfter, consume, bulk, f, tracker, jvm,
-          options.string("tracker", "(defaults)"));
+      report(events, instances, partitions, warm ? warmup : -1, t, cpuBefore, cpuAfter, consume, bulk, f, tracker,
+          jvm, options.string("tracker", "(defaults)"));
       System.out.println();
-      System.out.println("Elasticsearch documents written by the tracker in the throughput phase:" + writes);
+      System.out.println("Elasticsearch documents written by the tracker" + (warm ? " (warm-up included):" : ":")
+          + writes);
       System.out.println("tracker CPU seconds per 1M events by thread in the throughput phase (top 12):");
       threadsAfter.entrySet().stream()
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
@@ -193,7 +218,7 @@ public final class EndToEndBenchmark {
     return new Backlog(seconds, payload / (double) events);
   }
 
-  /** From the tracker's start until every event is searchable and every instance document reads COMPLETED. */
+  /** From {@code start} until {@code events} events are searchable and all their instances read COMPLETED. */
   private static Throughput catchUp(RestClient es, IndexNames names, int port, TrackerProcess tracker, int events,
       long start, Backlog backlog) throws Exception {
     int orders = events / OrderTraffic.EVENTS_PER_ORDER;
@@ -228,8 +253,8 @@ public final class EndToEndBenchmark {
         throw new IllegalStateException("not done after an hour: " + indexed + " events, " + done + " completed");
       }
     }
-    System.out.printf("all events searchable after %.1f s, all instances completed after %.1f s%n", searchable,
-        completed);
+    System.out.printf("all %,d events searchable after %.1f s, all instances completed after %.1f s%n", events,
+        searchable, completed);
     return new Throughput(backlog, healthy, searchable, Math.max(searchable, completed));
   }
 
@@ -266,7 +291,7 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private static void report(int events, int instances, int partitions, Throughput t, double[] before,
+  private static void report(int events, int instances, int partitions, int warmup, Throughput t, double[] before,
       double[] after, Baselines.Rate consume, Baselines.Rate bulk, Freshness f, TrackerProcess tracker,
       List<String> jvm, String settings) {
     double rate = events / t.allSeconds();
@@ -278,14 +303,23 @@ public final class EndToEndBenchmark {
         + "4 topics x %d partitions; tracker %s, defaults otherwise%n", events, events / 10, instances,
         t.backlog().payloadBytes(), partitions, jvm);
     System.out.println("tracker settings: " + settings);
+    System.out.println(warmup < 0 ? "start: cold (the load produced first, then the tracker started on it)"
+        : String.format("start: warm (the tracker running, %,d events of other orders tracked and indexed first; "
+            + "the load produced while it runs)", warmup));
     System.out.println();
     System.out.println("| measure | value |");
     System.out.println("|---|---|");
-    System.out.printf("| produced before the tracker starts (load generator) | %.1f s, %,.0f events/s |%n",
-        t.backlog().seconds(), events / t.backlog().seconds());
-    System.out.printf("| tracker start -> healthy (HTTP health UP) | %.1f s |%n", t.healthySeconds());
-    System.out.printf("| tracker start -> every event searchable | %.1f s |%n", t.searchableSeconds());
-    System.out.printf("| tracker start -> every event searchable and every instance COMPLETED | %.1f s |%n",
+    String from = warmup < 0 ? "tracker start" : "first event sent";
+    if (warmup < 0) {
+      System.out.printf("| produced before the tracker starts (load generator) | %.1f s, %,.0f events/s |%n",
+          t.backlog().seconds(), events / t.backlog().seconds());
+      System.out.printf("| tracker start -> healthy (HTTP health UP) | %.1f s |%n", t.healthySeconds());
+    } else {
+      System.out.printf("| produced while the tracker runs (load generator) | %.1f s, %,.0f events/s |%n",
+          t.backlog().seconds(), events / t.backlog().seconds());
+    }
+    System.out.printf("| %s -> every event searchable | %.1f s |%n", from, t.searchableSeconds());
+    System.out.printf("| %s -> every event searchable and every instance COMPLETED | %.1f s |%n", from,
         t.allSeconds());
     System.out.printf("| **tracker end-to-end rate** | **%,.0f events/s** |%n", rate);
     System.out.printf("| CPU s per 1M events: tracker process | %.1f |%n", (after[0] - before[0]) * perMillion);
