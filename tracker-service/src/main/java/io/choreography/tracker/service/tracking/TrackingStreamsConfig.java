@@ -35,11 +35,6 @@ final class TrackingStreamsConfig {
         (int) tracker.ingest().topicRefresh().toMillis());
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.CLIENT_ID_CONFIG, settings.applicationId());
-    // A task of the first sub-topology reads one partition of every business topic and of the command topic, most
-    // of them empty at any moment. With the default (0) Kafka Streams checks and formats the fetch lag of every
-    // empty partition before each record (a sixth of the stream thread's time under load); -1 processes what is
-    // buffered. Ordering across topics is best effort either way: the engine's reorder window absorbs it.
-    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     for (Map.Entry<String, String> e : settings.streams().entrySet()) {
       p.put(e.getKey(), e.getValue());
     }
