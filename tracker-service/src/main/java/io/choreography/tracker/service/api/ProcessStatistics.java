@@ -1,6 +1,9 @@
 package io.choreography.tracker.service.api;
 
 import io.choreography.tracker.model.InstanceStatus;
+import io.choreography.tracker.rules.definition.ProcessDefinition;
+import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import io.choreography.tracker.rules.definition.StepDefinition;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,19 +15,24 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Aggregations over the instances index: instance counts by status, and per step how many instances reached it,
- * wait at it, are stuck at it, and the percentiles of its duration (from the nested {@code stepDurations}).
+ * wait at it, are stuck at it, and the percentiles of its duration (from {@code stepDurationsMs.<step>}, one field
+ * per step of the process's definition).
  */
 @Component
 public class ProcessStatistics {
 
   private static final int MAX_BUCKETS = 1_000;
 
+  private static final String DURATION = "duration:";
+
   private final Searches search;
   private final IndexNames names;
+  private final ProcessDefinitions definitions;
 
-  public ProcessStatistics(Searches search, IndexNames names) {
+  public ProcessStatistics(Searches search, IndexNames names, ProcessDefinitions definitions) {
     this.search = search;
     this.names = names;
+    this.definitions = definitions;
   }
 
   /** Per step of one process. Percentiles are null when no instance has a duration for the step yet. */
@@ -62,27 +70,33 @@ public class ProcessStatistics {
   }
 
   Figures of(String process) {
+    Map<String, Object> aggregations = new HashMap<>(Map.of(
+        "status", terms("status"),
+        "reached", terms("reachedSteps"),
+        "waiting", terms("waitingSteps"),
+        "stuck", terms("stuckSteps")));
+    ProcessDefinition definition = definitions.get(process);
+    if (definition != null) {
+      // a step no instance has a duration for yet is an unmapped field: its percentiles are null
+      for (StepDefinition step : definition.steps()) {
+        aggregations.put(DURATION + step.id(), Map.of("percentiles",
+            Map.of("field", "stepDurationsMs." + step.id(), "percents", List.of(50, 95, 99))));
+      }
+    }
     JsonNode answer = search.search(names.instancesIndex(), Map.of(
         "size", 0,
         "query", Map.of("bool", Map.of("filter", List.of(InstanceQueries.term("process", process)))),
-        "aggs", Map.of(
-            "status", terms("status"),
-            "reached", terms("reachedSteps"),
-            "waiting", terms("waitingSteps"),
-            "stuck", terms("stuckSteps"),
-            "durations", Map.of(
-                "nested", Map.of("path", "stepDurations"),
-                "aggs", Map.of("step", Map.of(
-                    "terms", Map.of("field", "stepDurations.step", "size", MAX_BUCKETS),
-                    "aggs", Map.of("ms", Map.of("percentiles",
-                        Map.of("field", "stepDurations.ms", "percents", List.of(50, 95, 99))))))))));
+        "aggs", aggregations));
     JsonNode aggs = answer.path("aggregations");
     Map<String, Long> reached = bucketCounts(aggs.path("reached"));
     Map<String, Long> waiting = bucketCounts(aggs.path("waiting"));
     Map<String, Long> stuck = bucketCounts(aggs.path("stuck"));
     Map<String, JsonNode> percentiles = new HashMap<>();
-    for (JsonNode bucket : aggs.path("durations").path("step").path("buckets")) {
-      percentiles.put(bucket.path("key").asString(), bucket.path("ms").path("values"));
+    for (Map.Entry<String, JsonNode> a : aggs.properties()) {
+      if (a.getKey().startsWith(DURATION) && a.getValue().path("values").properties().stream()
+          .anyMatch(v -> v.getValue().isNumber())) {
+        percentiles.put(a.getKey().substring(DURATION.length()), a.getValue().path("values"));
+      }
     }
     Map<String, StepFigures> steps = new HashMap<>();
     for (String step : union(reached, waiting, stuck, percentiles)) {

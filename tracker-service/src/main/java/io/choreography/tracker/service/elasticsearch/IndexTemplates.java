@@ -7,6 +7,8 @@ import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Installs the tracker's index templates (explicit mappings; {@code dynamic: strict}, so a document the tracker
@@ -14,6 +16,8 @@ import org.elasticsearch.client.RestClient;
  * Idempotent: a template is simply replaced, an existing index kept.
  */
 public final class IndexTemplates {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final RestClient client;
   private final IndexNames names;
@@ -36,6 +40,10 @@ public final class IndexTemplates {
     // write, so that a search never meets a shard that is still initializing.
     create(names.instancesIndex());
     create(names.incidentsIndex());
+    // an index created by an earlier version keeps its mapping: add what the template has since gained
+    // (e.g. stepDurationsMs, which replaced the nested stepDurations)
+    putMapping(names.instancesIndex(), "instances-template.json");
+    putMapping(names.incidentsIndex(), "incidents-template.json");
     installed = true;
   }
 
@@ -50,6 +58,13 @@ public final class IndexTemplates {
         throw e;
       }
     }
+  }
+
+  private void putMapping(String index, String resource) throws IOException {
+    JsonNode mappings = JSON.readTree(body(resource)).path("template").path("mappings");
+    Request request = new Request("PUT", "/" + index + "/_mapping");
+    request.setJsonEntity(JSON.writeValueAsString(mappings));
+    client.performRequest(request);
   }
 
   private void put(String name, String resource) throws IOException {

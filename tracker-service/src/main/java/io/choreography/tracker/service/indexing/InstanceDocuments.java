@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns a record of the instances topic (the instance's whole current state) into its document: the state as
  * published plus the fields the API filters and aggregates on ({@code reachedSteps}, {@code waitingSteps},
- * {@code stuckSteps}, nested {@code stepDurations}). A record without value deletes the document.
+ * {@code stuckSteps}, {@code stepDurationsMs.<step>}). A record without value deletes the document.
  */
 public final class InstanceDocuments {
 
@@ -79,10 +79,12 @@ public final class InstanceDocuments {
       }
     }
 
-    ArrayNode durations = doc.putArray("stepDurations");
+    // one long field per step (mapped by the template's dynamic template): no nested documents, so an instance
+    // update is one Lucene document, not one per reached step
+    ObjectNode durations = doc.putObject("stepDurationsMs");
     for (Map.Entry<String, JsonNode> d : state.path("stepDurationsMs").properties()) {
       if (d.getValue().isNumber()) {
-        durations.addObject().put("step", d.getKey()).put("ms", d.getValue().asLong());
+        durations.put(d.getKey(), d.getValue().asLong());
       }
     }
     String id = key != null ? DocumentIds.of(key) : DocumentIds.instance(process, traceId);
