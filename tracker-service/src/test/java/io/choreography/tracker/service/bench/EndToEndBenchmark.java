@@ -161,9 +161,14 @@ public final class EndToEndBenchmark {
             + " expected");
       }
       awaitNoMerges(es);
+      double esBefore = CpuTime.childrenExcept(tracker.pid());
+      double clientBefore = CpuTime.seconds(ProcessHandle.current());
       Baselines.Rate bulk = Baselines.rawBulk(es, prefix + "base", documents, options.integer("bulk-batch", 2000),
           options.integer("bulk-in-flight", 2));
-      System.out.printf("raw bulk: %,d documents searchable in %.1f s%n", bulk.items(), bulk.seconds());
+      System.out.printf("raw bulk: %,d documents searchable in %.1f s; CPU s per 1M documents: Elasticsearch %.1f, "
+          + "client (this JVM) %.1f%n", bulk.items(), bulk.seconds(),
+          (CpuTime.childrenExcept(tracker.pid()) - esBefore) * 1e6 / bulk.items(),
+          (CpuTime.seconds(ProcessHandle.current()) - clientBefore) * 1e6 / bulk.items());
       es.performRequest(new Request("DELETE", "/" + String.join(",",
           documents.stream().map(IndexDocument::index).distinct().toList())));
       documents = null;
