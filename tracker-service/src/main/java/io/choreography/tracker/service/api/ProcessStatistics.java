@@ -93,8 +93,7 @@ public class ProcessStatistics {
     Map<String, Long> stuck = bucketCounts(aggs.path("stuck"));
     Map<String, JsonNode> percentiles = new HashMap<>();
     for (Map.Entry<String, JsonNode> a : aggs.properties()) {
-      if (a.getKey().startsWith(DURATION) && a.getValue().path("values").properties().stream()
-          .anyMatch(v -> v.getValue().isNumber())) {
+      if (a.getKey().startsWith(DURATION)) {
         percentiles.put(a.getKey().substring(DURATION.length()), a.getValue().path("values"));
       }
     }

@@ -31,9 +31,10 @@ public final class IndexNames {
   /** The daily events index of a record timestamp. */
   public String eventsIndex(long recordTimestampMillis) {
     long millis = Math.max(0, recordTimestampMillis);
+    long number = millis / MILLIS_PER_DAY;
     Day day = lastDay;
-    if (day.number() != millis / MILLIS_PER_DAY) {
-      day = new Day(millis / MILLIS_PER_DAY, prefix + "-events-" + DAY.format(Instant.ofEpochMilli(millis)));
+    if (day.number() != number) {
+      day = new Day(number, prefix + "-events-" + DAY.format(Instant.ofEpochMilli(millis)));
       lastDay = day;
     }
     return day.index();
