@@ -15,6 +15,9 @@ import java.util.List;
  * @param time never null: falls back to the record timestamp
  * @param eventId never null: falls back to "topic-partition-offset"
  * @param cloudEvent true for a CloudEvent in binary or structured mode
+ * @param problems values the record carried that the tracker could not use as they were (see {@link IdLimits}):
+ *     a refused trace id (the match is then uncorrelated), an overlong type (treated as absent) or event id
+ *     (replaced by its digest); empty for almost every record
  */
 public record ExtractedEvent(
     String eventId,
@@ -23,10 +26,18 @@ public record ExtractedEvent(
     Instant time,
     Payload payload,
     boolean cloudEvent,
-    List<StepMatch> matches) {
+    List<StepMatch> matches,
+    List<String> problems) {
 
   public ExtractedEvent {
     matches = List.copyOf(matches);
+    problems = List.copyOf(problems);
+  }
+
+  /** An event without problems. */
+  public ExtractedEvent(String eventId, String traceId, String type, Instant time, Payload payload,
+      boolean cloudEvent, List<StepMatch> matches) {
+    this(eventId, traceId, type, time, payload, cloudEvent, matches, List.of());
   }
 
   public boolean matched() {

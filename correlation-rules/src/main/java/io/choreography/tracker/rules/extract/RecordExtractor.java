@@ -2,8 +2,12 @@ package io.choreography.tracker.rules.extract;
 
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -51,10 +55,11 @@ public final class RecordExtractor {
     TopicCandidates candidates =
         candidatesByTopic.computeIfAbsent(record.topic(), topic -> TopicCandidates.of(topic, processes));
     List<StepMatch> matches = new ArrayList<>(candidates.processes().size());
+    Refusals problems = new Refusals();
     String firstType = null;
     for (TopicCandidates.Candidate candidate : candidates.processes()) {
       CompiledProcess process = candidate.process();
-      String type = CompiledSource.first(process.eventType(), view);
+      String type = problems.type(CompiledSource.first(process.eventType(), view));
       if (type == null) {
         continue;
       }
@@ -66,23 +71,84 @@ public final class RecordExtractor {
         firstType = type;
       }
       matches.add(new StepMatch(process.id(), step.id(),
-          CompiledSource.first(process.correlation(), view),
-          eventId(process.eventId(), view),
+          problems.traceId(CompiledSource.first(process.correlation(), view)),
+          problems.eventId(eventId(process.eventId(), view)),
           time(process.eventTime(), view)));
     }
     if (!matches.isEmpty()) {
       StepMatch first = matches.get(0);
       return new ExtractedEvent(first.eventId(), first.traceId(), firstType, first.time(), view.payload(),
-          view.cloudEvent(), matches);
+          view.cloudEvent(), matches, problems.list());
     }
     return new ExtractedEvent(
-        eventId(unmatched.eventId(), view),
-        CompiledSource.first(unmatched.traceId(), view),
-        CompiledSource.first(unmatched.eventType(), view),
+        problems.eventId(eventId(unmatched.eventId(), view)),
+        problems.traceId(CompiledSource.first(unmatched.traceId(), view)),
+        problems.type(CompiledSource.first(unmatched.eventType(), view)),
         time(unmatched.eventTime(), view),
         view.payload(),
         view.cloudEvent(),
-        List.of());
+        List.of(),
+        problems.list());
+  }
+
+  /**
+   * Applies {@link IdLimits} to what a record yields and notes each refusal once: a trace id the tracker cannot
+   * file an instance under is dropped (the match becomes uncorrelated), an overlong type is treated as absent (no
+   * step can name it), an overlong event id is replaced by its SHA-256 (still unique, still deterministic).
+   */
+  private static final class Refusals {
+    private List<String> list;
+
+    String traceId(String traceId) {
+      if (traceId == null) {
+        return null;
+      }
+      String problem = IdLimits.problem(traceId);
+      if (problem == null) {
+        return traceId;
+      }
+      note("trace id refused: " + problem);
+      return null;
+    }
+
+    String type(String type) {
+      if (type == null || type.length() <= IdLimits.MAX_LENGTH) {
+        return type;
+      }
+      note("type ignored: longer than " + IdLimits.MAX_LENGTH + " characters (" + type.length() + ")");
+      return null;
+    }
+
+    String eventId(String eventId) {
+      if (eventId.length() <= IdLimits.MAX_LENGTH) {
+        return eventId;
+      }
+      note("event id replaced by its SHA-256: longer than " + IdLimits.MAX_LENGTH + " characters ("
+          + eventId.length() + ")");
+      return "sha256:" + sha256(eventId);
+    }
+
+    private void note(String problem) {
+      if (list == null) {
+        list = new ArrayList<>(2);
+      }
+      if (!list.contains(problem)) {
+        list.add(problem);
+      }
+    }
+
+    List<String> list() {
+      return list == null ? List.of() : list;
+    }
+
+    private static String sha256(String value) {
+      try {
+        return HexFormat.of().formatHex(
+            MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
+    }
   }
 
   /** Per process at most one match: the first step in definition order. */

@@ -84,16 +84,17 @@ class HeaderSourceTest {
   }
 
   @Test
-  void shouldNotThrowOnBinaryHeaderValues() {
-    // given
+  void shouldRefuseBinaryHeaderValuesAsTraceIdsWithoutThrowing() {
+    // given: bytes that decode to replacement and control characters
     var record = record("orders").header("event-type", "OrderPlaced")
         .header("x-correlation-id", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1}).build();
 
     // when
     var event = extractor.extract(record);
 
-    // then
-    assertThat(event.traceId()).isNotNull();
+    // then: still matched and indexed, but uncorrelated, with the reason
     assertThat(event.matched()).isTrue();
+    assertThat(event.traceId()).isNull();
+    assertThat(event.problems()).containsExactly("trace id refused: contains a control character at position 2");
   }
 }
