@@ -89,6 +89,20 @@ class TrackerCliTest {
   }
 
   @Test
+  void shouldReportADeeplyNestedFileAsAProblemOfThatFile() throws IOException {
+    // given
+    Files.writeString(dir.resolve("deep.yaml"), "id: deep\nsteps: " + "[".repeat(100_000) + "]".repeat(100_000));
+
+    // when
+    int code = run("validate", dir.toString());
+
+    // then
+    assertThat(code).isEqualTo(1);
+    assertThat(err()).containsPattern(java.util.regex.Pattern.quote(dir.resolve("deep.yaml") + ":2: nesting deeper than ")
+        + "\\d+ levels").contains("1 problem found in " + dir);
+  }
+
+  @Test
   void shouldAcceptAnEmptyDirectory() {
     // given an empty directory
 
