@@ -152,6 +152,32 @@ class TrackerCliTest {
   }
 
   @Test
+  void shouldSuggestTheClosestCommandForAMisspeltOne() {
+    // given
+
+    // when
+    int code = run("valdiate", "defs");
+
+    // then
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).startsWith("unknown command 'valdiate' (did you mean 'validate'?)\n".replace("\n",
+        System.lineSeparator())).contains("usage: tracker <command> [args]").contains("  validate <dir>");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void shouldSuggestNothingForAFarOffCommand() {
+    // given
+
+    // when
+    int code = run("frobnicate");
+
+    // then
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).contains("unknown command 'frobnicate'").doesNotContain("did you mean");
+  }
+
+  @Test
   void shouldPrintUsageWithoutCommand() {
     // given
 
