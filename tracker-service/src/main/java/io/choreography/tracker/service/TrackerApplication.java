@@ -12,14 +12,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class TrackerApplication {
 
   /**
-   * Runs the tracker; or, when the first argument names a command ({@code validate <dir>}, {@code replay ...}),
-   * that offline command, without starting anything.
+   * Runs the tracker; or, when the first argument is a command ({@code validate <dir>}, {@code replay ...}), that
+   * offline command, without starting anything. An unknown command (a typo) exits with the usage, status 2.
    */
   public static void main(String[] args) {
-    if (TrackerCli.isCommand(args)) {
+    if (!startsService(args)) {
       TrackerCli.main(args);
       return;
     }
     SpringApplication.run(TrackerApplication.class, args);
+  }
+
+  /** Whether {@code args} start the service: none, or options only ({@code --server.port=8081}). */
+  static boolean startsService(String[] args) {
+    return !TrackerCli.handles(args);
   }
 }

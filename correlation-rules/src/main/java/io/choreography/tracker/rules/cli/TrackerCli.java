@@ -1,5 +1,6 @@
 package io.choreography.tracker.rules.cli;
 
+import io.choreography.tracker.rules.definition.KeySuggestion;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ public final class TrackerCli {
   private static final List<Command> COMMANDS = List.of(
       new ValidateCommand(),
       new ReplayCommand());
+
+  private static final List<String> HELP = List.of("help", "-h", "--help");
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -28,10 +31,13 @@ public final class TrackerCli {
     }
   }
 
-  /** True when {@code args} name a command of this command line (rather than options of the service). */
-  public static boolean isCommand(String[] args) {
-    return args.length > 0 && (new TrackerCli().commands.containsKey(args[0])
-        || List.of("help", "-h", "--help").contains(args[0]));
+  /**
+   * True when {@code args} are for this command line rather than options of the service ({@code --server.port=8081}):
+   * the first one asks for help or is not an option. A first argument that is not an option is always taken as a
+   * command, so that a misspelt one is reported as unknown instead of starting the service.
+   */
+  public static boolean handles(String[] args) {
+    return args.length > 0 && (!args[0].startsWith("-") || HELP.contains(args[0]));
   }
 
   public static void main(String[] args) {
@@ -44,13 +50,13 @@ public final class TrackerCli {
       usage(err);
       return Command.USAGE;
     }
-    if (List.of("help", "-h", "--help").contains(args[0])) {
+    if (HELP.contains(args[0])) {
       usage(out);
       return Command.OK;
     }
     Command command = commands.get(args[0]);
     if (command == null) {
-      err.println("unknown command '" + args[0] + "'");
+      err.println("unknown command '" + args[0] + "'" + KeySuggestion.hint(args[0], commands.keySet()));
       usage(err);
       return Command.USAGE;
     }

@@ -2,8 +2,11 @@ package io.choreography.tracker.rules.definition;
 
 import java.util.Collection;
 
-/** Finds the known key a misspelt one was probably meant to be, for "did you mean" hints. */
-final class KeySuggestion {
+/**
+ * Finds the known name a misspelt one was probably meant to be, for "did you mean" hints: a key of a definition, a
+ * step id, a command of the command line.
+ */
+public final class KeySuggestion {
 
   /** Farther than this, a suggestion is more confusing than helpful. */
   private static final int MAX_DISTANCE = 2;
@@ -45,7 +48,7 @@ final class KeySuggestion {
   }
 
   /** " (did you mean 'x'?)" or "". */
-  static String hint(String key, Collection<String> known) {
+  public static String hint(String key, Collection<String> known) {
     String s = closest(key, known);
     return s == null ? "" : " (did you mean '" + s + "'?)";
   }

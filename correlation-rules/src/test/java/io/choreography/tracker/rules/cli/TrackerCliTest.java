@@ -89,6 +89,20 @@ class TrackerCliTest {
   }
 
   @Test
+  void shouldReportADeeplyNestedFileAsAProblemOfThatFile() throws IOException {
+    // given
+    Files.writeString(dir.resolve("deep.yaml"), "id: deep\nsteps: " + "[".repeat(100_000) + "]".repeat(100_000));
+
+    // when
+    int code = run("validate", dir.toString());
+
+    // then
+    assertThat(code).isEqualTo(1);
+    assertThat(err()).containsPattern(java.util.regex.Pattern.quote(dir.resolve("deep.yaml") + ":2: nesting deeper than ")
+        + "\\d+ levels").contains("1 problem found in " + dir);
+  }
+
+  @Test
   void shouldAcceptAnEmptyDirectory() {
     // given an empty directory
 
@@ -135,6 +149,32 @@ class TrackerCliTest {
     // then
     assertThat(code).isEqualTo(2);
     assertThat(err()).contains("unknown command 'valdate'").contains("  validate <dir>");
+  }
+
+  @Test
+  void shouldSuggestTheClosestCommandForAMisspeltOne() {
+    // given
+
+    // when
+    int code = run("valdiate", "defs");
+
+    // then
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).startsWith("unknown command 'valdiate' (did you mean 'validate'?)\n".replace("\n",
+        System.lineSeparator())).contains("usage: tracker <command> [args]").contains("  validate <dir>");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void shouldSuggestNothingForAFarOffCommand() {
+    // given
+
+    // when
+    int code = run("frobnicate");
+
+    // then
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).contains("unknown command 'frobnicate'").doesNotContain("did you mean");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.choreography.tracker.rules.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
 
 /** Whatever a definition file contains, the loader answers with definitions or a DefinitionException, never a crash. */
 class LoaderRobustnessTest {
@@ -57,6 +59,63 @@ class LoaderRobustnessTest {
 
     // then
     assertThat(thrown).isInstanceOf(DefinitionException.class);
+  }
+
+  @Test
+  void shouldReportADeeplyNestedListAsTooDeepWithItsLine() {
+    // given steps nested 100,000 lists deep, on line 2
+    String yaml = "id: deep\nsteps: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+
+    // when
+    DefinitionException thrown = catchThrowableOfType(DefinitionException.class,
+        () -> DefinitionLoader.parse("deep.yaml", yaml));
+
+    // then
+    assertThat(thrown.problems()).extracting(Object::toString)
+        .containsExactly("deep.yaml:2: nesting deeper than " + YamlDocument.MAX_DEPTH + " levels");
+  }
+
+  @Test
+  void shouldReportADeeplyNestedMapAsTooDeepWithItsLine() {
+    // given a 'where' that is a map nested 100,000 maps deep, on line 7
+    String yaml = """
+        id: deep
+        steps:
+          - id: a
+            on:
+              topic: t
+              type: A
+              where: %s
+        """.formatted("{a: ".repeat(100_000) + "1" + "}".repeat(100_000));
+
+    // when
+    DefinitionException thrown = catchThrowableOfType(DefinitionException.class,
+        () -> DefinitionLoader.parse("deep.yaml", yaml));
+
+    // then
+    assertThat(thrown.problems()).extracting(Object::toString)
+        .containsExactly("deep.yaml:7: nesting deeper than " + YamlDocument.MAX_DEPTH + " levels");
+  }
+
+  @Test
+  void shouldAcceptNestingUpToTheLimit() {
+    // given a 'where' value nested to exactly the limit: root map, steps list, step map, 'on', 'where', then lists
+    int lists = YamlDocument.MAX_DEPTH - 5;
+    String yaml = """
+        id: deep
+        steps:
+          - id: a
+            on: { topic: t, type: A, where: { /x: %s } }
+            end: completed
+        """.formatted("[".repeat(lists) + "]".repeat(lists));
+
+    // when
+    DefinitionException thrown = catchThrowableOfType(DefinitionException.class,
+        () -> DefinitionLoader.parse("deep.yaml", yaml));
+
+    // then it is read, and only its meaning is wrong
+    assertThat(thrown.problems()).extracting(Object::toString).noneMatch(p -> p.contains("nesting"))
+        .isNotEmpty();
   }
 
   @Property(tries = 100)

@@ -19,7 +19,11 @@ final class WebhookBody {
     return json.writeValueAsBytes(Map.of("text", slackText(event)));
   }
 
-  /** E.g. "STUCK incident opened: waiting 12m for payment-received ... (process order-fulfillment, trace 4bf9...)". */
+  /**
+   * E.g. "STUCK incident opened: waiting 12m for payment-received ... (process order-fulfillment, trace 4bf9...)".
+   * Every value taken from the incident is escaped, so that an id or a payload value quoted in a message can neither
+   * ping ({@code <!channel>}) nor show a disguised link ({@code <https://...|text>}).
+   */
   static String slackText(IncidentEvent event) {
     String what = switch (event.type()) {
       case IncidentEvent.OPENED -> "opened";
@@ -27,21 +31,26 @@ final class WebhookBody {
       default -> "updated";
     };
     StringBuilder text = new StringBuilder();
-    text.append(orElse(event.field("type"), "Incident")).append(" incident ").append(what);
+    text.append(escaped(orElse(event.field("type"), "Incident"))).append(" incident ").append(what);
     String message = event.field("message");
     if (message != null && !message.isBlank()) {
-      text.append(": ").append(message);
+      text.append(": ").append(escaped(message));
     }
-    text.append(" (process ").append(orElse(event.field("process"), "-"));
+    text.append(" (process ").append(escaped(orElse(event.field("process"), "-")));
     String traceId = event.field("traceId");
     if (traceId != null) {
-      text.append(", trace ").append(traceId);
+      text.append(", trace ").append(escaped(traceId));
     }
     String step = event.field("step");
     if (step != null) {
-      text.append(", step ").append(step);
+      text.append(", step ").append(escaped(step));
     }
-    return text.append(", incident ").append(event.incidentId()).append(')').toString();
+    return text.append(", incident ").append(escaped(event.incidentId())).append(')').toString();
+  }
+
+  /** The three characters Slack's message formatting gives a meaning, as Slack asks them to be escaped. */
+  private static String escaped(String value) {
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static String orElse(String value, String fallback) {

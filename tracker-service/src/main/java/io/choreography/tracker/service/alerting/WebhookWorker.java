@@ -48,7 +48,9 @@ final class WebhookWorker {
     this.metrics = metrics;
     this.json = json;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+    // HTTP/1.1: the client's HTTP/2 default asks http:// receivers for an "Upgrade: h2c", which servers that handle
+    // upgrades themselves (Node with WebSockets attached: Node-RED, many Express apps) refuse with 405, for good.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout).build();
   }
 
   /** Whether this webhook is told about events of this type. */
