@@ -1,6 +1,5 @@
 package io.choreography.tracker.service.alerting;
 
-import io.choreography.tracker.service.ingest.EventIngestor;
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -56,12 +55,6 @@ public class AlertingConfiguration {
     OpenIncidentsReader reader = new OpenIncidentsReader(alerts.incidentsTopic(), props, new OpenIncidents(registry),
         json);
     return lifecycle(alerts.gauges() ? reader::start : null, reader::stop, reader::isRunning);
-  }
-
-  @Bean
-  public Object pipelineGauge(MeterRegistry registry, EventIngestor ingestor) {
-    PipelineGauge.register(registry, ingestor);
-    return "tracker.pipeline.up";
   }
 
   private static SmartLifecycle lifecycle(Runnable start, Runnable stop, java.util.function.BooleanSupplier running) {

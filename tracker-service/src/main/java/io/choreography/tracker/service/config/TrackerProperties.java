@@ -58,7 +58,9 @@ public record TrackerProperties(
       @DefaultValue("http://localhost:9200") List<String> uris,
       @DefaultValue("tracker") String indexPrefix,
       String username,
-      String password) {
+      String password,
+      @DefaultValue("30d") Duration dailyIndexPast,
+      @DefaultValue("1d") Duration dailyIndexFuture) {
 
     public Elasticsearch {
       if (!indexPrefix.matches("[a-z0-9][a-z0-9_.-]{0,100}")) {
@@ -69,20 +71,45 @@ public record TrackerProperties(
   }
 
   /**
-   * The consumer that indexes every event.
+   * The one reader of the business topics (the forwarder) and the writer of their event documents.
    *
-   * @param groupId its consumer group
+   * @param groupId the consumer group that reads the business topics
    * @param maxBatch records per poll and per bulk request at most
    * @param maxPayloadBytes larger payloads are indexed truncated, as text
    * @param topicRefresh how soon a newly created topic is picked up
-   * @param deadLetterTopic where records that Elasticsearch refuses go
+   * @param deadLetterTopic where records that cannot be indexed go
+   * @param intakeTopic the tracker's topic between the forwarder and its readers (the event indexer, the tracking
+   *     topology): each business record once, keyed by trace id, with its document
+   * @param indexerGroupId the consumer group that writes the intake topic's event documents to Elasticsearch
+   * @param watermarkInterval how often the forwarder tells the topology how far it has read the business topics
+   * @param timestampGrace how much later than its timestamp a record may reach the broker (a producer's linger,
+   *     batching and retries): a verdict waits that much longer
    */
   public record Ingest(
       @DefaultValue("tracker-indexer") String groupId,
       @DefaultValue("2000") int maxBatch,
       @DefaultValue("1048576") int maxPayloadBytes,
       @DefaultValue("5s") Duration topicRefresh,
-      @DefaultValue("tracker.dead-letter") String deadLetterTopic) {}
+      @DefaultValue("tracker.dead-letter") String deadLetterTopic,
+      @DefaultValue("tracker.events") String intakeTopic,
+      @DefaultValue("tracker-event-indexer") String indexerGroupId,
+      @DefaultValue("200ms") Duration watermarkInterval,
+      @DefaultValue("500ms") Duration timestampGrace) {
+
+    public Ingest {
+      if (maxBatch < 1) {
+        throw new IllegalArgumentException("tracker.ingest.max-batch must be at least 1, but was " + maxBatch);
+      }
+      if (watermarkInterval.toMillis() < 10) {
+        throw new IllegalArgumentException(
+            "tracker.ingest.watermark-interval must be at least 10ms, but was " + watermarkInterval);
+      }
+      if (timestampGrace.isNegative()) {
+        throw new IllegalArgumentException("tracker.ingest.timestamp-grace must not be negative, but was "
+            + timestampGrace);
+      }
+    }
+  }
 
   /**
    * Local mode ({@code tracker.local=true}).

@@ -1,103 +1,207 @@
 package io.choreography.tracker.service.elasticsearch;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes whole documents in one bulk request. {@link #write} retries documents refused for a transient reason
- * (429, 5xx) until written or {@link RetryPolicy} gives up by throwing; documents refused for good are reported to
- * the caller, which dead-letters them. {@link #attempt} sends once and leaves retrying to the caller.
+ * Writes whole documents in one bulk request, built as bytes: each document's JSON is copied into the request as the
+ * tracker made it, never parsed or re-serialised on the way. The answer is asked for with {@code filter_path}, so
+ * that a bulk without errors comes back as {@code {"errors":false}} and nothing is decoded per item.
+ *
+ * <p>Outcome per document: written; refused for now (429, 5xx: send again); refused for good (any other 4xx, with
+ * Elasticsearch's reason). A request Elasticsearch refuses as a whole (400 or 413: one bad document makes the whole
+ * request invalid) is split in halves until the bad documents stand alone and are refused for good, so one document
+ * can never hold up the others. Elasticsearch unreachable, or answering 5xx to the request, throws.
  */
 public final class BulkWriter {
 
-  private final ElasticsearchClient client;
-  private final RetryPolicy retry;
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final String FILTER = "errors,items.*.status,items.*.error.type,items.*.error.reason";
 
-  public BulkWriter(ElasticsearchClient client, RetryPolicy retry) {
+  private final RestClient client;
+
+  public BulkWriter(RestClient client) {
     this.client = client;
-    this.retry = retry;
   }
 
-  public BulkResult write(List<IndexDocument> documents) throws InterruptedException {
-    Map<Integer, String> rejected = new HashMap<>();
-    List<Integer> pending = new ArrayList<>(documents.size());
-    for (int i = 0; i < documents.size(); i++) {
-      pending.add(i);
-    }
-    int attempt = 0;
-    while (!pending.isEmpty()) {
-      if (attempt > 0) {
-        retry.pause(attempt);
-      }
-      attempt++;
-      BulkAttempt outcome;
-      try {
-        outcome = attempt(documents, pending);
-      } catch (IOException | RuntimeException e) {
-        retry.failed(e);
-        continue;
-      }
-      rejected.putAll(outcome.rejected());
-      if (!outcome.complete()) {
-        retry.failed(new IOException(outcome.retry().size() + " documents refused for now (429/5xx)"));
-      } else {
-        retry.succeeded();
-      }
-      pending = outcome.retry();
-    }
-    return rejected.isEmpty() ? BulkResult.ALL_WRITTEN : new BulkResult(rejected);
-  }
-
-  /**
-   * Sends the documents at the given positions once, without retrying: for callers that keep consuming while
-   * Elasticsearch is down and schedule their own retries. Throws when Elasticsearch could not be reached at all.
-   */
+  /** Sends the documents at the given positions once; see the class comment for what comes back. */
   public BulkAttempt attempt(List<IndexDocument> documents, List<Integer> positions) throws IOException {
-    BulkResponse response = client.bulk(request(documents, positions));
-    if (!response.errors()) {
-      return new BulkAttempt(positions, List.of(), Map.of());
-    }
-    List<Integer> written = new ArrayList<>();
+    List<Integer> written = new ArrayList<>(positions.size());
     List<Integer> again = new ArrayList<>();
     Map<Integer, String> rejected = new HashMap<>();
-    List<BulkResponseItem> items = response.items();
-    for (int k = 0; k < items.size(); k++) {
-      BulkResponseItem item = items.get(k);
-      int position = positions.get(k);
-      if (item.error() == null) {
-        written.add(position);
-      } else if (item.status() == 429 || item.status() >= 500) {
-        again.add(position);
-      } else {
-        rejected.put(position, item.status() + " " + item.error().type() + ": " + item.error().reason());
-      }
-    }
+    send(documents, positions, written, again, rejected);
     return new BulkAttempt(written, again, rejected);
   }
 
-  private static BulkRequest request(List<IndexDocument> documents, List<Integer> positions) {
-    List<BulkOperation> operations = new ArrayList<>(positions.size());
-    for (int position : positions) {
-      IndexDocument d = documents.get(position);
-      if (d.isDeletion()) {
-        operations.add(BulkOperation.of(op -> op.delete(del -> del.index(d.index()).id(d.id()))));
-      } else {
-        operations.add(BulkOperation.of(op -> op.index(ix -> ix
-            .index(d.index())
-            .id(d.id())
-            .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON)))));
+  /** All documents, once. */
+  public BulkAttempt attempt(List<IndexDocument> documents) throws IOException {
+    List<Integer> all = new ArrayList<>(documents.size());
+    for (int i = 0; i < documents.size(); i++) {
+      all.add(i);
+    }
+    return attempt(documents, all);
+  }
+
+  private void send(List<IndexDocument> documents, List<Integer> positions, List<Integer> written,
+      List<Integer> again, Map<Integer, String> rejected) throws IOException {
+    if (positions.isEmpty()) {
+      return;
+    }
+    Request request = new Request("POST", "/_bulk");
+    request.addParameter("filter_path", FILTER);
+    request.setEntity(new ByteArrayEntity(body(documents, positions), ContentType.create("application/x-ndjson")));
+    Response response;
+    try {
+      response = client.performRequest(request);
+    } catch (ResponseException e) {
+      int status = e.getResponse().getStatusLine().getStatusCode();
+      if (status != 400 && status != 413) {
+        throw e;
+      }
+      if (positions.size() == 1) {
+        rejected.put(positions.get(0), status + " " + reason(e));
+        return;
+      }
+      int half = positions.size() / 2;
+      send(documents, positions.subList(0, half), written, again, rejected);
+      send(documents, positions.subList(half, positions.size()), written, again, rejected);
+      return;
+    }
+    read(response, positions, written, again, rejected);
+  }
+
+  static byte[] body(List<IndexDocument> documents, List<Integer> positions) {
+    int size = 0;
+    for (int p : positions) {
+      IndexDocument d = documents.get(p);
+      size += 64 + d.index().length() + d.id().length() + (d.json() == null ? 0 : d.json().length);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+    for (int p : positions) {
+      IndexDocument d = documents.get(p);
+      out.writeBytes(utf8("{\"" + (d.isDeletion() ? "delete" : "index") + "\":{\"_index\":"));
+      out.writeBytes(quoted(d.index()));
+      out.writeBytes(utf8(",\"_id\":"));
+      out.writeBytes(quoted(d.id()));
+      out.writeBytes(utf8("}}\n"));
+      if (!d.isDeletion()) {
+        out.writeBytes(d.json());
+        out.write('\n');
       }
     }
-    return new BulkRequest.Builder().operations(operations).build();
+    return out.toByteArray();
+  }
+
+  /** Reads {@code {"errors":bool,"items":[{"<op>":{"status":n,"error":{"type":..,"reason":..}}}]}}. */
+  private static void read(Response response, List<Integer> positions, List<Integer> written, List<Integer> again,
+      Map<Integer, String> rejected) throws IOException {
+    try (InputStream in = response.getEntity().getContent();
+        JsonParser p = JSON.createParser(ObjectReadContext.empty(), in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("unexpected bulk answer");
+      }
+      boolean errors = true;
+      int item = 0;
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("errors")) {
+          errors = value == JsonToken.VALUE_TRUE;
+          if (!errors) {
+            written.addAll(positions);
+            return;
+          }
+        } else if (field.equals("items") && value == JsonToken.START_ARRAY) {
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            p.nextToken(); // the operation name
+            p.nextToken(); // its object
+            int status = 0;
+            String type = null;
+            String reason = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+              String name = p.currentName();
+              p.nextToken();
+              if (name.equals("status")) {
+                status = p.getIntValue();
+              } else if (name.equals("error")) {
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                  String e = p.currentName();
+                  p.nextToken();
+                  if (e.equals("type")) {
+                    type = p.getString();
+                  } else if (e.equals("reason")) {
+                    reason = p.getString();
+                  } else {
+                    p.skipChildren();
+                  }
+                }
+              } else {
+                p.skipChildren();
+              }
+            }
+            p.nextToken(); // end of the item
+            int position = positions.get(item++);
+            if (status < 300) {
+              written.add(position);
+            } else if (status == 429 || status >= 500) {
+              again.add(position);
+            } else {
+              rejected.put(position, status + " " + type + ": " + reason);
+            }
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (item != positions.size()) {
+        throw new IOException("bulk answer has " + item + " items for " + positions.size() + " documents");
+      }
+    }
+  }
+
+  private static String reason(ResponseException e) {
+    try {
+      String body = EntityUtils.toString(e.getResponse().getEntity());
+      return body.length() > 500 ? body.substring(0, 500) + "..." : body;
+    } catch (IOException | RuntimeException ignored) {
+      return e.getResponse().getStatusLine().toString();
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A JSON string: ids and index names are the tracker's own, but may hold any character a topic or key has. */
+  private static byte[] quoted(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return utf8(b.append('"').toString());
   }
 }

@@ -44,6 +44,7 @@ public class ElasticsearchConfiguration {
 
   @Bean
   public IndexNames indexNames(TrackerProperties tracker) {
-    return new IndexNames(tracker.elasticsearch().indexPrefix());
+    TrackerProperties.Elasticsearch es = tracker.elasticsearch();
+    return new IndexNames(es.indexPrefix(), es.dailyIndexPast(), es.dailyIndexFuture());
   }
 }

@@ -7,6 +7,8 @@ import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IndexTemplates {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Logger LOG = LoggerFactory.getLogger(IndexTemplates.class);
 
   private final RestClient client;
   private final IndexNames names;
@@ -44,6 +47,14 @@ public final class IndexTemplates {
     // (e.g. stepDurationsMs, which replaced the nested stepDurations)
     putMapping(names.instancesIndex(), "instances-template.json");
     putMapping(names.incidentsIndex(), "incidents-template.json");
+    // daily event indices of an earlier version too (e.g. problems, ignore_above on the id fields); an index someone
+    // else created under the tracker's names may refuse it, which must not stop the writes to the others
+    try {
+      putMapping(names.eventsPattern(), "events-template.json");
+    } catch (ResponseException e) {
+      LOG.warn("the events indices {} keep their mappings: {}", names.eventsPattern(),
+          e.getResponse().getStatusLine());
+    }
     installed = true;
   }
 
@@ -63,6 +74,7 @@ public final class IndexTemplates {
   private void putMapping(String index, String resource) throws IOException {
     JsonNode mappings = JSON.readTree(body(resource)).path("template").path("mappings");
     Request request = new Request("PUT", "/" + index + "/_mapping");
+    request.addParameter("allow_no_indices", "true");
     request.setJsonEntity(JSON.writeValueAsString(mappings));
     client.performRequest(request);
   }

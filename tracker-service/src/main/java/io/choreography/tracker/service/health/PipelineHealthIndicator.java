@@ -1,54 +1,48 @@
 package io.choreography.tracker.service.health;
 
-import io.choreography.tracker.service.indexing.StateIndexer;
-import io.choreography.tracker.service.ingest.EventIngestor;
-import org.springframework.beans.factory.ObjectProvider;
+import io.choreography.tracker.service.kafka.StageHealth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipeline's consumers that write to Elasticsearch: the event indexer and the instance/incident writer.
- * Down when one of them died; out of service while Elasticsearch writes are being retried.
+ * {@code pipeline}: every stage that moves records (the forwarder of the business topics, the Elasticsearch writers,
+ * the tracking topology, the alert senders). DOWN when one stopped or does not move, OUT_OF_SERVICE while one retries
+ * what it needs; each stage's state and reason in the details.
  */
 @Component("pipeline")
 public class PipelineHealthIndicator extends AbstractHealthIndicator {
 
-  private final EventIngestor ingestor;
-  private final ObjectProvider<StateIndexer> stateIndexer;
+  private final List<StageHealth.Stage> stages;
 
-  public PipelineHealthIndicator(EventIngestor ingestor, ObjectProvider<StateIndexer> stateIndexer) {
-    this.ingestor = ingestor;
-    this.stateIndexer = stateIndexer;
+  public PipelineHealthIndicator(List<StageHealth.Stage> stages) {
+    this.stages = stages;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    builder.up();
-    builder.withDetail("assignedPartitions", ingestor.assignedPartitions());
-    if (ingestor.lastBatchAt() != null) {
-      builder.withDetail("lastBatchAt", ingestor.lastBatchAt().toString());
+    StageHealth.State worst = StageHealth.State.UP;
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (StageHealth.Stage stage : stages) {
+      StageHealth h = stage.health();
+      if (h.state().compareTo(worst) > 0) {
+        worst = h.state();
+      }
+      details.put(stage.stageName(), h.state() + ": " + h.detail());
     }
-    check(builder, "indexer", ingestor.isRunning(), ingestor.isAlive(), ingestor.lastWriteFailure());
-    StateIndexer state = stateIndexer.getIfAvailable();
-    if (state != null) {
-      builder.withDetail("stateBuffered", state.buffered());
-      check(builder, "stateWriter", state.isRunning(), state.isAlive(), state.lastWriteFailure());
+    switch (worst) {
+      case UP -> builder.up();
+      case OUT_OF_SERVICE -> builder.outOfService();
+      case DOWN -> builder.down();
     }
+    builder.withDetails(details);
   }
 
-  /** Worst state wins: down beats out of service beats up. */
-  private static void check(Health.Builder builder, String name, boolean running, boolean alive, Throwable failure) {
-    Health current = builder.build();
-    if (running && !alive) {
-      builder.down().withDetail(name, "not running");
-    } else if (failure != null) {
-      if (!"DOWN".equals(current.getStatus().getCode())) {
-        builder.outOfService();
-      }
-      builder.withDetail(name, "retrying Elasticsearch writes: " + failure.getMessage());
-    } else {
-      builder.withDetail(name, running ? "running" : "stopped");
-    }
+  /** 1 when every stage is UP, else 0: the same judgement, as a metric an alert rule can use. */
+  public boolean allUp() {
+    return stages.stream().allMatch(s -> s.health().state() == StageHealth.State.UP);
   }
 }

@@ -1,12 +1,21 @@
 package io.choreography.tracker.service.indexing;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Deterministic, URL-safe document ids: the record key percent-encoded (RFC 3986 unreserved characters kept), so
  * {@code order-fulfillment/4bf9} becomes {@code order-fulfillment%2F4bf9} and can be used in a URL path as is.
+ * Elasticsearch refuses ids over 512 bytes (and with them the whole bulk request): a key whose encoding is longer
+ * (a long id of non-ASCII characters triples in length) gets {@code ~sha256~} and the SHA-256 of the key instead,
+ * which no percent-encoded key of the tracker can equal (its instance keys hold a slash, encoded as {@code %2F}).
  */
 public final class DocumentIds {
+
+  /** Elasticsearch's limit on document ids, in bytes. */
+  public static final int MAX_ID_BYTES = 512;
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -28,7 +37,15 @@ public final class DocumentIds {
         out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
       }
     }
-    return out.toString();
+    return out.length() <= MAX_ID_BYTES ? out.toString() : digest(bytes);
+  }
+
+  private static String digest(byte[] key) {
+    try {
+      return "~sha256~" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private static boolean unreserved(int c) {

@@ -1,18 +1,23 @@
 package io.choreography.tracker.service.indexing;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.choreography.tracker.service.config.TrackerProperties;
 import io.choreography.tracker.service.elasticsearch.BulkWriter;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
 import io.choreography.tracker.service.elasticsearch.IndexTemplates;
-import io.choreography.tracker.service.elasticsearch.RetryPolicy;
+import io.choreography.tracker.service.ingest.IngestConfiguration;
+import io.choreography.tracker.service.kafka.SinkContainer;
 import io.choreography.tracker.service.local.LocalInfrastructure;
-import io.micrometer.core.instrument.Gauge;
+import io.choreography.tracker.service.stream.LiveFeed;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.elasticsearch.client.RestClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,12 +25,20 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wiring of the writer of instance and incident documents. */
+/** Wiring of the Elasticsearch writers: event documents from the intake topic, instances and incidents. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IndexingProperties.class)
 public class IndexingConfiguration {
+
+  /** The writers start after the forwarder and the topology they read from, and stop before them. */
+  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 50;
 
   @Bean
   public IndexWrites indexWrites(MeterRegistry registry) {
@@ -33,57 +46,89 @@ public class IndexingConfiguration {
   }
 
   @Bean
-  @ConditionalOnProperty(name = "tracker.indexing.enabled", havingValue = "true", matchIfMissing = true)
-  public StateIndexer stateIndexer(IndexingProperties indexing, KafkaProperties kafka, IndexNames names,
-      ElasticsearchClient client, IndexTemplates templates, IndexWrites writes, JsonMapper json,
-      MeterRegistry registry, ObjectProvider<LocalInfrastructure> local) {
+  public BulkWriter bulkWriter(RestClient client) {
+    return new BulkWriter(client);
+  }
+
+  /** The event documents of the intake topic, written as the forwarder built them. */
+  @Bean
+  public SinkContainer eventIndexer(TrackerProperties tracker, KafkaProperties kafka, BulkWriter writer,
+      IndexTemplates templates, IndexWrites writes, MeterRegistry registry, ObjectProvider<LiveFeed> feed,
+      ObjectProvider<LocalInfrastructure> local) {
     local.ifAvailable(l -> {});
-    Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, indexing.groupId());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // The tracker writes both topics in exactly-once transactions: aborted changes never happened.
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    // The topics belong to the tracking topology, which creates them with its partition count; a reader must not.
-    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(5_000, indexing.maxBuffered()));
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-state-indexer");
-    StateIndexer.Settings settings = new StateIndexer.Settings(indexing.instancesTopic(), indexing.incidentsTopic(),
-        indexing.flushInterval(), indexing.maxBuffered(), props);
-    StateIndexer indexer = create(settings, names, client, templates, writes, json);
-    Gauge.builder("tracker.indexing.buffered", indexer, StateIndexer::buffered)
-        .description("Instance and incident documents waiting for the next write").register(registry);
-    return indexer;
+    TrackerProperties.Ingest ingest = tracker.ingest();
+    Map<String, Object> props = consumerProperties(kafka, ingest.indexerGroupId(), "tracker-event-indexer");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ingest.maxBatch());
+    Map<String, Object> original = new HashMap<>(kafka.buildConsumerProperties());
+    original.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    original.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    original.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    original.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-dead-letter-reader");
+    EventDeadLetters deadLetters = new EventDeadLetters(deadLetterProducer(kafka, registry), ingest.deadLetterTopic(),
+        IngestConfiguration.MAX_RECORD_BYTES, new OriginalRecords(original));
+    return new SinkContainer(
+        new SinkContainer.Settings("event-indexer", List.of(ingest.intakeTopic()), Duration.ZERO, PHASE),
+        consumers(props, registry), new EventIndexingSink(writer, templates, deadLetters, writes, feed.getIfAvailable()));
   }
 
-  /** The indexer with its collaborators; also used by tests that point it at their own Elasticsearch. */
-  public static StateIndexer create(StateIndexer.Settings settings, IndexNames names, ElasticsearchClient client,
-      IndexTemplates templates, IndexWrites writes, JsonMapper json) {
-    RetryPolicy retry = new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(10), () -> true);
-    return new StateIndexer(settings, new InstanceDocuments(json, names.instancesIndex()),
-        new IncidentDocuments(json, names.incidentsIndex()), new BulkWriter(client, retry), retry, templates, writes,
-        Clock.systemUTC());
-  }
-
-  /** Starts consuming once the application context is up, stops first on shutdown. */
+  /** Instances and incidents from the tracking topology's topics. */
   @Bean
   @ConditionalOnProperty(name = "tracker.indexing.enabled", havingValue = "true", matchIfMissing = true)
-  public SmartLifecycle stateIndexerLifecycle(StateIndexer indexer) {
-    return new SmartLifecycle() {
-      @Override
-      public void start() {
-        indexer.start();
-      }
+  public SinkContainer stateWriter(IndexingProperties indexing, KafkaProperties kafka, IndexNames names,
+      BulkWriter writer, IndexTemplates templates, IndexWrites writes, JsonMapper json, MeterRegistry registry,
+      ObjectProvider<LocalInfrastructure> local) {
+    local.ifAvailable(l -> {});
+    Map<String, Object> props = consumerProperties(kafka, indexing.groupId(), "tracker-state-writer");
+    return stateWriter(indexing, props, names, writer, templates, writes, json, registry);
+  }
 
-      @Override
-      public void stop() {
-        indexer.stop();
-      }
+  /** The state writer with its collaborators; also used by tests that point it at their own Elasticsearch. */
+  public static SinkContainer stateWriter(IndexingProperties indexing, Map<String, Object> consumerProperties,
+      IndexNames names, BulkWriter writer, IndexTemplates templates, IndexWrites writes, JsonMapper json,
+      MeterRegistry registry) {
+    Map<String, Object> props = new HashMap<>(consumerProperties);
+    // what came in during one flush interval is one batch: let a poll return all of it
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, indexing.maxBuffered());
+    props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+    props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+    StateWriterSink sink = new StateWriterSink(indexing.instancesTopic(),
+        new InstanceDocuments(json, names.instancesIndex()), new IncidentDocuments(json, names.incidentsIndex()),
+        writer, templates, writes);
+    return new SinkContainer(new SinkContainer.Settings("state-writer",
+        List.of(indexing.instancesTopic(), indexing.incidentsTopic()), indexing.flushInterval(), PHASE),
+        consumers(props, registry), sink);
+  }
 
-      @Override
-      public boolean isRunning() {
-        return indexer.isRunning();
-      }
-    };
+  private static Map<String, Object> consumerProperties(KafkaProperties kafka, String group, String clientId) {
+    Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // the tracker writes its topics in exactly-once transactions: records of aborted ones never happened
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // the tracker's own topics are created by their writers, with their partition counts: a reader must not
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    return props;
+  }
+
+  private static DefaultKafkaConsumerFactory<byte[], byte[]> consumers(Map<String, Object> props,
+      MeterRegistry registry) {
+    DefaultKafkaConsumerFactory<byte[], byte[]> f = new DefaultKafkaConsumerFactory<>(props,
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    f.addListener(new MicrometerConsumerListener<>(registry));
+    return f;
+  }
+
+  private static KafkaTemplate<byte[], byte[]> deadLetterProducer(KafkaProperties kafka, MeterRegistry registry) {
+    Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, IngestConfiguration.MAX_RECORD_BYTES);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "tracker-dead-letter");
+    DefaultKafkaProducerFactory<byte[], byte[]> f = new DefaultKafkaProducerFactory<>(props,
+        new ByteArraySerializer(), new ByteArraySerializer());
+    f.addListener(new MicrometerProducerListener<>(registry));
+    return new KafkaTemplate<>(f);
   }
 }

@@ -1,7 +1,8 @@
 package io.choreography.tracker.service.indexing;
 
-/** The two kinds of document the state writer keeps; the name is the metrics tag. */
+/** The kinds of document the tracker writes; the name is the metrics tag. */
 enum StateKind {
+  EVENTS("events"),
   INSTANCES("instances"),
   INCIDENTS("incidents");
 

@@ -12,7 +12,9 @@ import io.choreography.tracker.service.redaction.PayloadRedactor;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -24,6 +26,11 @@ import tools.jackson.core.json.JsonFactory;
  * overwrites its document instead of adding a second one.
  */
 public final class EventDocumentMapper {
+
+  /** A header value longer than this is indexed cut (headers are kept in _source only, never searched). */
+  static final int MAX_HEADER_CHARS = 8 * 1024;
+  /** Headers beyond this many characters in all are left out of the document. */
+  static final int MAX_HEADERS_CHARS = 64 * 1024;
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -62,16 +69,26 @@ public final class EventDocumentMapper {
       if (record.key() != null) {
         g.writeStringProperty("key", new String(record.key(), StandardCharsets.UTF_8));
       }
-      writeHeaders(g, record);
+      List<String> problems = new ArrayList<>(event.problems());
+      writeHeaders(g, record, problems);
       writeMatches(g, event);
       g.writeBooleanProperty("cloudEvent", event.cloudEvent());
       writePayload(g, record.topic(), event.payload(), record.value() == null ? 0 : record.value().length);
+      if (!problems.isEmpty()) {
+        g.writeName("problems");
+        g.writeStartArray();
+        for (String p : problems) {
+          g.writeString(p);
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     }
-    return new IndexDocument(names.eventsIndex(record.timestamp()), record.coordinates(), out.toByteArray());
+    return new IndexDocument(names.eventsIndex(record.timestamp(), receivedAt.toEpochMilli()), record.coordinates(),
+        out.toByteArray());
   }
 
-  private static void writeHeaders(JsonGenerator g, RawRecord record) {
+  private static void writeHeaders(JsonGenerator g, RawRecord record, List<String> problems) {
     // Last value wins for repeated names, as for extraction.
     Map<String, String> headers = new LinkedHashMap<>();
     for (RecordHeader h : record.headers()) {
@@ -79,8 +96,21 @@ public final class EventDocumentMapper {
     }
     g.writeName("headers");
     g.writeStartObject();
+    int budget = MAX_HEADERS_CHARS;
     for (Map.Entry<String, String> e : headers.entrySet()) {
-      g.writeStringProperty(e.getKey(), e.getValue());
+      String value = e.getValue();
+      int size = e.getKey().length() + (value == null ? 0 : value.length());
+      if (size > budget) {
+        problems.add("headers beyond " + MAX_HEADERS_CHARS + " characters left out, from " + e.getKey());
+        break;
+      }
+      if (value != null && value.length() > MAX_HEADER_CHARS) {
+        problems.add("header " + e.getKey() + " cut to " + MAX_HEADER_CHARS + " of " + value.length() + " characters");
+        value = value.substring(0, MAX_HEADER_CHARS);
+        size = e.getKey().length() + MAX_HEADER_CHARS;
+      }
+      budget -= size;
+      g.writeStringProperty(e.getKey(), value);
     }
     g.writeEndObject();
   }

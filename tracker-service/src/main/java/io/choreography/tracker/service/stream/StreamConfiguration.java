@@ -1,6 +1,5 @@
 package io.choreography.tracker.service.stream;
 
-import io.choreography.tracker.service.ingest.EventIngestor;
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -26,10 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class StreamConfiguration {
 
   @Bean
-  StreamHub streamHub(JsonMapper json, MeterRegistry registry, EventIngestor ingestor) {
-    StreamHub hub = new StreamHub(json, registry);
-    ingestor.onIndexed(hub);
-    return hub;
+  StreamHub streamHub(JsonMapper json, MeterRegistry registry) {
+    return new StreamHub(json, registry);
   }
 
   /** Threads that write to clients; one is busy per client with pending items, idle ones go after a minute. */

@@ -35,6 +35,7 @@ class TrackerPropertiesTest {
   }
 
   private static TrackerProperties.Elasticsearch elasticsearch(String prefix) {
-    return new TrackerProperties.Elasticsearch(List.of("http://localhost:9200"), prefix, null, null);
+    return new TrackerProperties.Elasticsearch(List.of("http://localhost:9200"), prefix, null, null,
+        java.time.Duration.ofDays(30), java.time.Duration.ofDays(1));
   }
 }

@@ -47,11 +47,12 @@ class MalformedRecordsIT {
     String bootstrap = SCOPE.infrastructure().kafkaBootstrapServers();
     String topic = SCOPE.topic("orders");
     TestKafka.createTopics(bootstrap, 1, List.of(topic));
-    String refusedDay = SCOPE.indexPrefix() + "-events-2001.01.01";
+    // records stamped years ago all go to one index: made here with a mapping that cannot take the tracker's
+    // documents, so that Elasticsearch refuses them for good
+    String refusedIndex = SCOPE.indexPrefix() + "-events-outside-window";
     long refusedTimestamp = Instant.parse("2001-01-01T12:00:00Z").toEpochMilli();
     try (TestElasticsearch es = new TestElasticsearch(SCOPE.infrastructure().elasticsearchUri())) {
-      // an index whose mapping cannot take the tracker's documents: Elasticsearch refuses them for good
-      es.call("PUT", "/" + refusedDay, "{\"mappings\":{\"properties\":{\"topic\":{\"type\":\"long\"}}}}");
+      es.call("PUT", "/" + refusedIndex, "{\"mappings\":{\"properties\":{\"topic\":{\"type\":\"long\"}}}}");
     }
     String nested = "[".repeat(100_000) + "]".repeat(100_000);
     byte[] fiveMegabytes = ("{\"type\":\"OrderPlaced\",\"orderId\":\"big\",\"blob\":\"" + "x".repeat(5 * 1024 * 1024)

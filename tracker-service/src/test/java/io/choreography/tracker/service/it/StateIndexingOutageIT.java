@@ -3,14 +3,14 @@ package io.choreography.tracker.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
 import io.choreography.tracker.service.elasticsearch.IndexTemplates;
 import io.choreography.tracker.service.indexing.IndexWrites;
+import io.choreography.tracker.service.elasticsearch.BulkWriter;
 import io.choreography.tracker.service.indexing.IndexingConfiguration;
-import io.choreography.tracker.service.indexing.StateIndexer;
+import io.choreography.tracker.service.indexing.IndexingProperties;
+import io.choreography.tracker.service.kafka.SinkContainer;
+import io.choreography.tracker.service.kafka.StageHealth;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -59,18 +59,16 @@ class StateIndexingOutageIT {
         StateRecords records = new StateRecords(bootstrap, INSTANCES, INCIDENTS);
         TestElasticsearch es = new TestElasticsearch(node.toString());
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new Jackson3JsonpMapper()));
       IndexNames names = new IndexNames(SCOPE.indexPrefix());
       IndexTemplates templates = new IndexTemplates(rest, names);
-      StateIndexer first = IndexingConfiguration.create(settings(bootstrap), names, client, templates, writes,
-          JsonMapper.builder().build());
+      SinkContainer first = writer(bootstrap, names, rest, templates, writes, registry);
 
       // when: five changes of each instance arrive while Elasticsearch is down
       first.start();
       for (int version = 1; version <= 5; version++) {
         records.commit(versions(INSTANCE_COUNT, version), List.of(), null, T0);
       }
-      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> first.lastWriteFailure() != null);
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> retrying(first));
       Thread.sleep(3_000);
 
       // then: nothing committed, nothing written
@@ -78,12 +76,11 @@ class StateIndexingOutageIT {
 
       // when: the writer restarts during the outage (its buffer is gone) and one more change arrives for ten
       first.stop();
-      StateIndexer second = IndexingConfiguration.create(settings(bootstrap), names, client, templates, writes,
-          JsonMapper.builder().build());
+      SinkContainer second = writer(bootstrap, names, rest, templates, writes, registry);
       second.start();
       try {
         records.commit(versions(10, 6), List.of(), null, T0);
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> second.lastWriteFailure() != null);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> retrying(second));
         Thread.sleep(2_000);
         assertThat(committed(admin)).isEmpty();
         assertThat(es.count(SCOPE.indexPrefix() + "-instances")).isZero();
@@ -103,7 +100,7 @@ class StateIndexingOutageIT {
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> committedRecords(admin) >= 510);
         assertThat(registry.get("tracker.elasticsearch.writes").tag("index", "instances").counter().count())
             .isEqualTo(INSTANCE_COUNT);
-        assertThat(second.lastWriteFailure()).isNull();
+        assertThat(second.health().state()).isEqualTo(StageHealth.State.UP);
       } finally {
         second.stop();
       }
@@ -119,7 +116,19 @@ class StateIndexingOutageIT {
     return changes;
   }
 
-  private static StateIndexer.Settings settings(String bootstrap) {
+  private static boolean retrying(SinkContainer writer) {
+    return writer.health().state() == StageHealth.State.OUT_OF_SERVICE;
+  }
+
+  private static SinkContainer writer(String bootstrap, IndexNames names, RestClient rest, IndexTemplates templates,
+      IndexWrites writes, SimpleMeterRegistry registry) {
+    IndexingProperties indexing = new IndexingProperties(true, INSTANCES, INCIDENTS, GROUP, Duration.ofMillis(500),
+        20_000);
+    return IndexingConfiguration.stateWriter(indexing, consumerProperties(bootstrap), names, new BulkWriter(rest),
+        templates, writes, JsonMapper.builder().build(), registry);
+  }
+
+  private static Map<String, Object> consumerProperties(String bootstrap) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
@@ -127,7 +136,7 @@ class StateIndexingOutageIT {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    return new StateIndexer.Settings(INSTANCES, INCIDENTS, Duration.ofMillis(500), 20_000, props);
+    return props;
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin) throws Exception {

@@ -51,6 +51,11 @@ public final class TestScope {
     return "tracker.incidents." + indexPrefix();
   }
 
+  /** The tracker's intake topic in this scope (the forwarder writes it, the indexer and the topology read it). */
+  public String intakeTopic() {
+    return "tracker.events." + indexPrefix();
+  }
+
   /** The topic of operators' incident commands in this scope. */
   public String commandsTopic() {
     return "tracker.incident-commands." + indexPrefix();
@@ -79,6 +84,8 @@ public final class TestScope {
     registry.add("tracker.ingest.group-id", () -> "it-" + id);
     registry.add("tracker.ingest.topic-refresh", () -> "1s");
     registry.add("tracker.ingest.dead-letter-topic", () -> "tracker.dead-letter." + id);
+    registry.add("tracker.ingest.intake-topic", this::intakeTopic);
+    registry.add("tracker.ingest.indexer-group-id", () -> "it-" + id + "-events");
     registry.add("tracker.definitions", () -> TestDefinitions.orderFulfillment(topicPrefix()));
     registry.add("tracker.tracking.application-id", () -> "tracker-it-" + id);
     registry.add("tracker.tracking.state-dir", this::stateDirectory);

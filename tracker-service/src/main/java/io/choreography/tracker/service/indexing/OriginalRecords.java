@@ -1,0 +1,61 @@
+package io.choreography.tracker.service.indexing;
+
+import io.choreography.tracker.model.RawRecord;
+import io.choreography.tracker.service.kafka.Records;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads one business record back by its coordinates, for a dead letter that carries the record as the service wrote
+ * it: the intake topic holds only what the tracker made of it. Rare (Elasticsearch refused a document for good), so
+ * one consumer without a group, created on first use, assigned and positioned per request. Not thread-safe.
+ */
+final class OriginalRecords implements AutoCloseable {
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  private final Map<String, Object> consumerProperties;
+  private KafkaConsumer<byte[], byte[]> consumer;
+
+  OriginalRecords(Map<String, Object> consumerProperties) {
+    this.consumerProperties = consumerProperties;
+  }
+
+  /** The record at these coordinates, or null when it is gone (retention) or cannot be read now. */
+  RawRecord fetch(String topic, int partition, long offset) {
+    try {
+      if (consumer == null) {
+        consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      }
+      TopicPartition tp = new TopicPartition(topic, partition);
+      consumer.assign(List.of(tp));
+      consumer.seek(tp, offset);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.offset() == offset) {
+            return Records.raw(r);
+          }
+          if (r.offset() > offset) {
+            return null;
+          }
+        }
+      }
+      return null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (consumer != null) {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+}

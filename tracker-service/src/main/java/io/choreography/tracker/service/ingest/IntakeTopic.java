@@ -1,0 +1,42 @@
+package io.choreography.tracker.service.ingest;
+
+import io.choreography.tracker.service.kafka.AdminClients;
+import io.choreography.tracker.service.local.TopicCreation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/**
+ * Creates the intake topic when it does not exist: as many partitions as the tracking topology may run tasks (each
+ * task owns the traces of one partition), records up to {@link IngestConfiguration#MAX_RECORD_BYTES}.
+ */
+final class IntakeTopic {
+
+  private final KafkaProperties kafka;
+  private final String topic;
+  private final int partitions;
+  private volatile boolean ready;
+
+  IntakeTopic(KafkaProperties kafka, String topic, int partitions) {
+    this.kafka = kafka;
+    this.topic = topic;
+    this.partitions = partitions;
+  }
+
+  /** Creates the topic unless it exists (once per process); throws while Kafka cannot be reached. */
+  void ensure() throws Exception {
+    if (ready) {
+      return;
+    }
+    try (Admin admin = Admin.create(AdminClients.properties(kafka, "tracker-topics"))) {
+      NewTopic intake = new NewTopic(topic, Optional.of(partitions), Optional.empty())
+          .configs(Map.of("max.message.bytes", Integer.toString(IngestConfiguration.MAX_RECORD_BYTES)));
+      TopicCreation.createAndAwait(admin, List.of(intake), Duration.ofSeconds(60));
+    }
+    ready = true;
+  }
+}

@@ -1,0 +1,82 @@
+package io.choreography.tracker.service.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.choreography.tracker.model.intake.InputWatermark.PartitionWatermark;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class ReadPositionsTest {
+
+  static final TopicPartition ORDERS = new TopicPartition("orders", 0);
+  static final TopicPartition PAYMENTS = new TopicPartition("payments", 0);
+
+  final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+  final ReadPositions positions = new ReadPositions(500);
+
+  @Test
+  void shouldHoldBackWhatIsNotKnownAndUseTheHighestTimestampReadWhileBehind() {
+    // given: two partitions assigned, both with records still to read
+    consumer.assign(List.of(ORDERS, PAYMENTS));
+    consumer.updateBeginningOffsets(Map.of(ORDERS, 0L, PAYMENTS, 0L));
+    consumer.updateEndOffsets(Map.of(ORDERS, 100L, PAYMENTS, 100L));
+    consumer.seek(ORDERS, 10);
+    consumer.seek(PAYMENTS, 0);
+
+    // when: a record of orders was read, none of payments yet
+    positions.read(ORDERS, 10_000);
+    positions.read(ORDERS, 9_000);
+
+    // then: orders is read up to its highest timestamp minus the grace; payments has no watermark yet
+    assertThat(positions.watermarks(consumer, 50_000, 50_000))
+        .containsExactly(new PartitionWatermark("orders", 0, 9_500));
+  }
+
+  @Test
+  void shouldBeReadUpToTheFetchWhenCaughtUpAndNeverGoBack() {
+    // given
+    consumer.assign(List.of(ORDERS));
+    consumer.updateBeginningOffsets(Map.of(ORDERS, 0L));
+    consumer.updateEndOffsets(Map.of(ORDERS, 5L));
+    consumer.seek(ORDERS, 5);
+    positions.read(ORDERS, 1_000);
+
+    // when / then: caught up at 20 s: read up to then
+    assertThat(positions.watermarks(consumer, 20_000, 20_500))
+        .containsExactly(new PartitionWatermark("orders", 0, 19_500));
+
+    // when: a late-stamped record arrives (behind again, highest timestamp read 12 s): the watermark holds
+    consumer.updateEndOffsets(Map.of(ORDERS, 6L));
+    positions.read(ORDERS, 12_000);
+    assertThat(positions.watermarks(consumer, 21_000, 21_000))
+        .containsExactly(new PartitionWatermark("orders", 0, 19_500));
+  }
+
+  @Test
+  void shouldNeverPassTheWallClockOnAProducersClockAhead() {
+    consumer.assign(List.of(ORDERS));
+    consumer.updateEndOffsets(Map.of(ORDERS, 100L));
+    consumer.updateBeginningOffsets(Map.of(ORDERS, 0L));
+    consumer.seek(ORDERS, 1);
+    positions.read(ORDERS, 4_000_000_000_000L);
+
+    assertThat(positions.watermarks(consumer, 30_000, 30_000))
+        .containsExactly(new PartitionWatermark("orders", 0, 29_500));
+  }
+
+  @Test
+  void shouldForgetRevokedPartitions() {
+    consumer.assign(List.of(ORDERS));
+    consumer.updateEndOffsets(Map.of(ORDERS, 100L));
+    consumer.updateBeginningOffsets(Map.of(ORDERS, 0L));
+    consumer.seek(ORDERS, 1);
+    positions.read(ORDERS, 10_000);
+    positions.forget(List.of(ORDERS));
+
+    assertThat(positions.watermarks(consumer, 30_000, 30_000)).isEmpty();
+  }
+}
