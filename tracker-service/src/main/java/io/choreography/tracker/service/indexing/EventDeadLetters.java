@@ -54,7 +54,7 @@ final class EventDeadLetters {
     try {
       send(DeadLetterRecords.of(topic, original, why, maxRequestBytes));
     } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof RecordTooLargeException)) {
+      if (!tooLarge(e)) {
         throw new IllegalStateException("could not write to dead-letter topic " + topic + ": " + e.getCause(), e);
       }
       try {
@@ -65,6 +65,15 @@ final class EventDeadLetters {
             again);
       }
     }
+  }
+
+  private static boolean tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RecordTooLargeException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void send(ProducerRecord<byte[], byte[]> record) throws InterruptedException, ExecutionException {
