@@ -89,6 +89,12 @@ public record AlertingProperties(
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
+    public Alertmanager {
+      // an empty value (e.g. TRACKER_ALERTS_ALERTMANAGER_URL=) means unset
+      url = url == null || url.toString().isBlank() ? null : url;
+      uiUrl = uiUrl == null || uiUrl.toString().isBlank() ? null : uiUrl;
+    }
+
     public boolean enabled() {
       return url != null;
     }

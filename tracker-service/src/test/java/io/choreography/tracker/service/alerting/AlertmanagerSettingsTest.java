@@ -13,6 +13,7 @@ class AlertmanagerSettingsTest {
   @Test
   void shouldBeOffWithoutAUrl() {
     assertThat(settings(null, Map.of(), Map.of()).enabled()).isFalse();
+    assertThat(settings("", Map.of(), Map.of()).enabled()).as("an empty value is unset").isFalse();
     assertThat(settings("http://alertmanager:9093", Map.of(), Map.of()).enabled()).isTrue();
   }
 
