@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Webhooks for opened and resolved incidents, and the gauges of open incidents and stuck instances. */
+/**
+ * Webhooks for opened and resolved incidents, incidents as Alertmanager alerts, and the gauges of open incidents and
+ * stuck instances.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlertingProperties.class)
 public class AlertingConfiguration {
@@ -31,16 +34,40 @@ public class AlertingConfiguration {
       workers.add(new WebhookWorker(i, w, alerts.retry(), alerts.requestTimeout(),
           new AlertingMetrics(registry, i, w.url().getHost()), json, Clock.systemUTC()));
     }
+    IncidentAlertConsumer consumer = new IncidentAlertConsumer("tracker-incident-alerts", alerts.incidentsTopic(),
+        alertConsumerProperties(kafka, alerts.groupId(), "tracker-alerts"), workers, json);
+    return lifecycle(workers.isEmpty() ? null : consumer::start, consumer::stop, consumer::isRunning);
+  }
+
+  /**
+   * Alertmanager has a consumer (and group) of its own: the consumer commits only once each of its sinks delivered,
+   * so sharing one with the webhooks would let a dead Alertmanager hold up their notifications.
+   */
+  @Bean
+  public SmartLifecycle alertmanagerAlerts(AlertingProperties alerts, KafkaProperties kafka, JsonMapper json,
+      MeterRegistry registry, ObjectProvider<LocalInfrastructure> local) {
+    AlertingProperties.Alertmanager settings = alerts.alertmanager();
+    if (!settings.enabled()) {
+      return lifecycle(null, () -> {}, () -> false);
+    }
+    local.ifAvailable(l -> {});
+    AlertmanagerSink sink = new AlertmanagerSink(settings, alerts.retry(), alerts.requestTimeout(), registry, json,
+        Clock.systemUTC());
+    IncidentAlertConsumer consumer = new IncidentAlertConsumer("tracker-alertmanager-alerts", alerts.incidentsTopic(),
+        alertConsumerProperties(kafka, settings.groupId(), "tracker-alertmanager"), List.of(sink), json);
+    return lifecycle(consumer::start, consumer::stop, consumer::isRunning);
+  }
+
+  private static Map<String, Object> alertConsumerProperties(KafkaProperties kafka, String groupId, String clientId) {
     Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, alerts.groupId());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     // a first start reads the history; what is older than retry.max-age is skipped, not sent
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-alerts");
-    IncidentAlertConsumer consumer = new IncidentAlertConsumer(alerts.incidentsTopic(), props, workers, json);
-    return lifecycle(workers.isEmpty() ? null : consumer::start, consumer::stop, consumer::isRunning);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    return props;
   }
 
   @Bean

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the incident topic (committed records only) and hands every opened and resolved incident to each webhook's
- * worker. Offsets are committed only after every webhook delivered or gave up on the whole batch: at least once.
- * While the workers are busy the partitions are paused and polling goes on, so the group keeps its members.
+ * Reads the incident topic (committed records only) and hands every incident event to each sink that wants it (the
+ * webhooks' workers, or Alertmanager). Offsets are committed only after every sink delivered or gave up on the whole
+ * batch: at least once. While the sinks are busy the partitions are paused and polling goes on, so the group keeps
+ * its members.
  */
 final class IncidentAlertConsumer implements Runnable {
 
@@ -32,26 +33,28 @@ final class IncidentAlertConsumer implements Runnable {
 
   private final String topic;
   private final Map<String, Object> consumerProperties;
-  private final List<WebhookWorker> workers;
+  private final List<? extends IncidentSink> workers;
   private final JsonMapper json;
-  private final ConsumerThread loop = new ConsumerThread("tracker-incident-alerts", false, Duration.ofSeconds(10));
+  private final ConsumerThread loop;
   private volatile boolean waiting;
 
-  IncidentAlertConsumer(String topic, Map<String, Object> consumerProperties, List<WebhookWorker> workers,
-      JsonMapper json) {
+  /** @param threadName the name of the consumer's thread, e.g. {@code tracker-incident-alerts} */
+  IncidentAlertConsumer(String threadName, String topic, Map<String, Object> consumerProperties,
+      List<? extends IncidentSink> workers, JsonMapper json) {
     this.topic = topic;
     this.consumerProperties = consumerProperties;
     this.workers = workers;
     this.json = json;
+    this.loop = new ConsumerThread(threadName, false, Duration.ofSeconds(10));
   }
 
   synchronized void start() {
-    workers.forEach(WebhookWorker::start);
+    workers.forEach(IncidentSink::start);
     loop.start(this);
   }
 
   synchronized void stop() {
-    loop.stop(() -> workers.forEach(WebhookWorker::stop));
+    loop.stop(() -> workers.forEach(IncidentSink::stop));
   }
 
 
@@ -66,7 +69,11 @@ final class IncidentAlertConsumer implements Runnable {
       loop.consuming(c);
       c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+          if (!partitions.isEmpty()) {
+            workers.forEach(IncidentSink::partitionsRevoked);
+          }
+        }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -102,7 +109,7 @@ final class IncidentAlertConsumer implements Runnable {
         LOG.warn("skipping record {}-{}-{} of {}: {}", r.topic(), r.partition(), r.offset(), topic, e.getMessage());
         continue;
       }
-      for (WebhookWorker w : workers) {
+      for (IncidentSink w : workers) {
         if (w.wants(event)) {
           pending.add(w.submit(event));
         }

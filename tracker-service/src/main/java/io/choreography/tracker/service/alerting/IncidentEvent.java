@@ -8,8 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One record of the incident topic: a structured CloudEvent whose {@code data} is the incident.
  *
- * @param id the CloudEvent id ({@code <incident id>/<OPENED|UPDATED|RESOLVED>/<count>}), stable across redelivery
- * @param type {@code tracker.incident.opened|updated|resolved}
+ * @param id the CloudEvent id ({@code <incident id>/<OPENED|UPDATED|ACKNOWLEDGED|RESOLVED>/<count>}), stable across
+ *     redelivery
+ * @param type {@code tracker.incident.opened|updated|acknowledged|resolved}
  * @param time when it happened, or null when absent or unreadable
  * @param incident the {@code data} object
  * @param json the CloudEvent as read, byte for byte
@@ -19,6 +20,7 @@ public record IncidentEvent(String id, String type, Instant time, JsonNode incid
   public static final String OPENED = "tracker.incident.opened";
   public static final String UPDATED = "tracker.incident.updated";
   public static final String RESOLVED = "tracker.incident.resolved";
+  public static final String ACKNOWLEDGED = "tracker.incident.acknowledged";
 
   /** Parses a record value; throws on anything that is not an incident CloudEvent. */
   public static IncidentEvent parse(JsonMapper json, byte[] value) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * or the other webhooks. A delivery is retried with exponential backoff until the receiver accepts it (2xx), refuses
  * it for good (a 4xx other than 408 and 429), or the incident event is older than the maximum age.
  */
-final class WebhookWorker {
+final class WebhookWorker implements IncidentSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
 
@@ -54,26 +54,30 @@ final class WebhookWorker {
   }
 
   /** Whether this webhook is told about events of this type. */
-  boolean wants(IncidentEvent event) {
+  @Override
+  public boolean wants(IncidentEvent event) {
     return IncidentEvent.OPENED.equals(event.type()) || IncidentEvent.RESOLVED.equals(event.type())
         || (webhook.includeUpdated() && IncidentEvent.UPDATED.equals(event.type()));
   }
 
   /** Queues a delivery; the future completes once it was delivered or given up. */
-  CompletableFuture<Void> submit(IncidentEvent event) {
+  @Override
+  public CompletableFuture<Void> submit(IncidentEvent event) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     queue.add(new Delivery(event, done));
     return done;
   }
 
-  synchronized void start() {
+  @Override
+  public synchronized void start() {
     running = true;
     thread = new Thread(this::run, "tracker-webhook-" + index);
     thread.setDaemon(true);
     thread.start();
   }
 
-  synchronized void stop() {
+  @Override
+  public synchronized void stop() {
     running = false;
     if (thread != null) {
       thread.interrupt();

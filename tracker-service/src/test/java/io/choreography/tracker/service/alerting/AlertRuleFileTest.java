@@ -34,4 +34,14 @@ class AlertRuleFileTest {
     assertThat(AlertRuleFile.metrics()).contains("tracker_incidents_open", "tracker_instances_stuck",
         "tracker_events_failed_total", "tracker_indexer_lag_records", "tracker_pipeline_up");
   }
+
+  @Test
+  void shouldFireWhenTheTrackerItselfIsGoneOrNotScraped() throws Exception {
+    // when
+    List<Object> expressions = AlertRuleFile.rules().stream().map(r -> r.get("expr")).toList();
+
+    // then: rules that need no tracker series to fire (evaluated by promtool in AlertRulesPromtoolTest)
+    assertThat(expressions).contains("up{job=\"choreography-tracker\"} == 0",
+        "absent(up{job=\"choreography-tracker\"})", "absent(tracker_pipeline_up)");
+  }
 }
