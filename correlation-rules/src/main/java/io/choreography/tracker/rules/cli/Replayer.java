@@ -10,7 +10,7 @@ import io.choreography.tracker.rules.engine.InstanceState;
 import io.choreography.tracker.rules.engine.InstanceView;
 import io.choreography.tracker.rules.engine.ProcessTracker;
 import io.choreography.tracker.rules.engine.TrackingEngine;
-import io.choreography.tracker.rules.engine.UncorrelatedEventCounter;
+import io.choreography.tracker.rules.engine.UncorrelatedIncidents;
 import io.choreography.tracker.rules.extract.ExtractedEvent;
 import io.choreography.tracker.rules.extract.StepMatch;
 import java.io.PrintStream;
@@ -48,7 +48,7 @@ final class Replayer {
   private final SimulatedClock clock = new SimulatedClock();
   private final Function<RawRecord, ExtractedEvent> extractor;
   private final TrackingEngine engine;
-  private final UncorrelatedEventCounter uncorrelated;
+  private final Map<String, Long> uncorrelated = new LinkedHashMap<>();
   private final PrintStream out;
   private final Map<String, InstanceState> instances = new LinkedHashMap<>();
   private final PriorityQueue<Timer> timers =
@@ -62,8 +62,7 @@ final class Replayer {
 
   Replayer(ProcessDefinitions definitions, Function<RawRecord, ExtractedEvent> extractor, PrintStream out) {
     this.extractor = extractor;
-    this.engine = new TrackingEngine(definitions, clock);
-    this.uncorrelated = new UncorrelatedEventCounter(clock);
+    this.engine = new TrackingEngine(definitions);
     this.out = out;
   }
 
@@ -81,11 +80,17 @@ final class Replayer {
       if (tracker == null) {
         continue;
       }
-      if (match.traceId() == null) {
-        report(uncorrelated.record(tracker.process(), tracker.process().stepIndex(match.step())));
+      int step = tracker.process().stepIndex(match.step());
+      if (step < 0) {
         continue;
       }
-      EngineEvent event = engine.toEvent(match, record.topic(), extracted.type());
+      if (match.traceId() == null) {
+        long count = uncorrelated.merge(match.process() + '/' + match.step(), 1L, Long::sum);
+        report(UncorrelatedIncidents.counted(tracker.process(), step, count, clock.now));
+        continue;
+      }
+      EngineEvent event = new EngineEvent(match.process(), step, match.traceId(), match.eventId(),
+          match.time().toEpochMilli(), record.topic(), extracted.type(), clock.now);
       String key = match.process() + '/' + match.traceId();
       EngineOutput result = tracker.apply(instances.get(key), event);
       instances.put(key, result.state());
@@ -106,7 +111,7 @@ final class Replayer {
         continue; // stale: the instance moved on since this timer was scheduled
       }
       clock.now = Math.max(clock.now, t.due);
-      EngineOutput result = tracker.fireDue(s);
+      EngineOutput result = tracker.fireDue(s, t.due);
       report(result);
       schedule(t.key, result.nextDueAtMillis());
     }

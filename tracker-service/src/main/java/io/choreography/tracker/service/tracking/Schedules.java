@@ -25,7 +25,7 @@ final class Schedules {
 
   /** When an ended instance leaves the store. */
   static long expiresAt(InstanceView state, long retentionMillis) {
-    long ended = state.endedWallAt() != NONE ? state.endedWallAt() : state.endedAt();
+    long ended = state.endArrivedAt() != NONE ? state.endArrivedAt() : state.endedAt();
     return ended + retentionMillis;
   }
 }

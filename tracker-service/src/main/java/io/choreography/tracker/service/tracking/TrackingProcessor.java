@@ -10,7 +10,7 @@ import io.choreography.tracker.rules.engine.InstanceState;
 import io.choreography.tracker.rules.engine.ProcessTracker;
 import io.choreography.tracker.rules.engine.TrackingEngine;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
-import io.choreography.tracker.rules.engine.UncorrelatedEventCounter;
+import io.choreography.tracker.rules.engine.UncorrelatedIncidents;
 import io.choreography.tracker.service.incidents.IncidentCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,7 +42,6 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
   private ProcessorContext<String, Outgoing> context;
   private ProcessingClock clock;
   private TrackingEngine engine;
-  private UncorrelatedEventCounter uncorrelatedCounter;
   private KeyValueStore<String, byte[]> instances;
   private KeyValueStore<String, Long> uncorrelatedCounts;
   private DueIndex dueIndex;
@@ -61,8 +60,7 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
   public void init(ProcessorContext<String, Outgoing> context) {
     this.context = context;
     this.clock = new ProcessingClock(context);
-    this.engine = new TrackingEngine(definitions, clock, hint);
-    this.uncorrelatedCounter = new UncorrelatedEventCounter(clock);
+    this.engine = new TrackingEngine(definitions, hint);
     this.instances = context.getStateStore(TrackingStores.INSTANCES);
     this.uncorrelatedCounts = context.getStateStore(TrackingStores.UNCORRELATED);
     this.dueIndex = new DueIndex(context.getStateStore(DueIndex.STORE));
@@ -93,11 +91,11 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
       return;
     }
     if (event.traceId() == null) {
-      countUncorrelated(tracker, step);
+      countUncorrelated(tracker, step, record.timestamp());
       return;
     }
     apply(tracker, new EngineEvent(event.process(), step, event.traceId(), event.eventId(), event.eventTime(),
-        event.topic(), event.type()));
+        event.topic(), event.type(), record.timestamp()));
   }
 
   private void apply(ProcessTracker tracker, EngineEvent event) {
@@ -191,7 +189,7 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
       return;
     }
     String version = StoredInstance.version(stored);
-    tracker.fireDue(state, out);
+    tracker.fireDue(state, now, out);
     byte[] updated = StoredInstance.encode(version, state);
     boolean changed = !StoredInstance.sameState(stored, updated) || !out.incidents().isEmpty()
         || !out.commands().isEmpty();
@@ -223,13 +221,12 @@ final class TrackingProcessor implements Processor<String, byte[], String, Outgo
     }
   }
 
-  private void countUncorrelated(ProcessTracker tracker, int step) {
+  private void countUncorrelated(ProcessTracker tracker, int step, long arrivedAt) {
     String key = tracker.process().id() + "/" + tracker.process().stepId(step);
-    Long count = uncorrelatedCounts.get(key);
-    // the store is the truth (it survives restarts and aborted transactions); the counter only formats
-    uncorrelatedCounter.restore(tracker.process().id(), step, count == null ? 0 : count);
-    IncidentChange change = uncorrelatedCounter.record(tracker.process(), step);
-    uncorrelatedCounts.put(key, change.incident().count());
+    Long stored = uncorrelatedCounts.get(key);
+    long count = (stored == null ? 0 : stored) + 1;
+    IncidentChange change = UncorrelatedIncidents.counted(tracker.process(), step, count, arrivedAt);
+    uncorrelatedCounts.put(key, count);
     metrics.uncorrelated();
     publishIncident(change);
   }

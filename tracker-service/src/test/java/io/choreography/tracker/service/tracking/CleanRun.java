@@ -58,7 +58,7 @@ public final class CleanRun {
     // send order as far as the broker knows it; events of one order are close together in any case
     records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
     RecordExtractor extractor = new RecordExtractor(definitions);
-    TrackingEngine engine = new TrackingEngine(definitions, clock);
+    TrackingEngine engine = new TrackingEngine(definitions);
     Map<String, InstanceState> states = new HashMap<>();
     Map<String, String> versions = new HashMap<>();
     EngineOutput out = new EngineOutput();
@@ -75,7 +75,9 @@ public final class CleanRun {
           continue;
         }
         ProcessTracker tracker = engine.tracker(m.process());
-        EngineEvent event = engine.toEvent(m, r.topic(), e.type());
+        int step = tracker.process().stepIndex(m.step());
+        EngineEvent event = new EngineEvent(m.process(), step, m.traceId(), m.eventId(), m.time().toEpochMilli(),
+            r.topic(), e.type(), r.timestamp());
         String key = InstanceKeys.of(m.process(), m.traceId());
         tracker.apply(states.get(key), event, out);
         run.events++;
@@ -91,7 +93,7 @@ public final class CleanRun {
     if (fireDue) {
       for (Map.Entry<String, InstanceState> s : states.entrySet()) {
         String process = s.getKey().substring(0, s.getKey().indexOf('/'));
-        engine.tracker(process).fireDue(s.getValue(), out);
+        engine.tracker(process).fireDue(s.getValue(), clock.millis(), out);
         if (!out.incidents().isEmpty()) {
           run.fired++;
         }

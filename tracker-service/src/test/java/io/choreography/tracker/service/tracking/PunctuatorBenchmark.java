@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -78,7 +77,7 @@ public final class PunctuatorBenchmark {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(TrackingTopology.build(Pattern.compile(TrackerProperties.DEFAULT_TOPICS),
         new ProcessDefinitions(List.of(definition)), settings, metrics), props, T0);
-    tracker = new ProcessTracker(CompiledProcess.compile(definition), InstantSource.fixed(T0), StuckMessageHint.NONE);
+    tracker = new ProcessTracker(CompiledProcess.compile(definition), StuckMessageHint.NONE);
     version = definition.version();
     instances = driver.getKeyValueStore(TrackingStores.INSTANCES);
     dueIndex = driver.getKeyValueStore(DueIndex.STORE);
@@ -172,7 +171,8 @@ public final class PunctuatorBenchmark {
   private void place(long eventTime) {
     long n = sequence++;
     String trace = "order-" + n;
-    tracker.apply(null, EngineEvent.of(tracker.process(), "placed", trace, "e-" + n, eventTime, "orders", "Placed"),
+    tracker.apply(null, EngineEvent.of(tracker.process(), "placed", trace, "e-" + n, eventTime, "orders", "Placed",
+        eventTime),
         out);
     String key = InstanceKeys.of("bench", trace);
     instances.put(key, StoredInstance.encode(version, out.state()));
