@@ -1,8 +1,8 @@
 package io.choreography.tracker.rules.tracking;
 
 import io.choreography.tracker.model.IncidentType;
-import io.choreography.tracker.rules.definition.EndKind;
 import io.choreography.tracker.model.InstanceStatus;
+import io.choreography.tracker.rules.definition.EndKind;
 import io.choreography.tracker.rules.engine.CompiledProcess;
 import io.choreography.tracker.rules.engine.IncidentIds;
 import io.choreography.tracker.rules.engine.InstanceView;

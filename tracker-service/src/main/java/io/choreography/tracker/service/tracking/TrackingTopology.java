@@ -63,7 +63,8 @@ public final class TrackingTopology {
             .withValueSerde(Serdes.ByteArray())
             .withNumberOfPartitions(settings.partitions()))
         .process(() -> new TrackingProcessor(definitions, settings, metrics, hint), Named.as("track-instances"),
-            TrackingStores.INSTANCES, DueIndex.STORE, TrackingStores.UNCORRELATED, IncidentOverlay.STORE)
+            TrackingStores.INSTANCES, TrackingStores.DUE_INDEX, TrackingStores.UNCORRELATED,
+            TrackingStores.INCIDENT_LIFECYCLE)
         .to((key, value, context) -> value.topic(),
             Produced.with(Serdes.String(), new OutgoingSerde()).withName("tracker-outputs"));
     return builder.build();
