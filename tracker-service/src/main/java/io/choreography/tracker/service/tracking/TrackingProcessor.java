@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives the {@link Tracker} inside the topology: its state in the task's stores, its results forwarded to the
  * output topics. Per record of the re-keying topic: a step match, applied with the record's timestamp as its
- * arrival (the re-keying keeps the business record's timestamp), or an operator's command. Per wall-clock tick:
+ * arrival (the extraction forwards the business record's timestamp, and Kafka Streams creates its internal topics
+ * with CreateTime, so the re-keying keeps it), or an operator's command. Per wall-clock tick:
  * the timers due by the verdict time. Runs in the task's exactly-once transaction, so a crash replays the stores
  * and the outputs together.
  */
