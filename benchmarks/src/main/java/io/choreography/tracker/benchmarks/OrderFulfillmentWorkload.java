@@ -29,10 +29,11 @@ final class OrderFulfillmentWorkload {
     long[] times = {60_000, 90_000, 600_000, 3_600_000};
     for (int i = 0; i < instances; i++) {
       String trace = String.format("%032x", i * 0x9e3779b97f4a7c15L & Long.MAX_VALUE);
-      orderPlaced[i] = EngineEvent.of(process, "order-placed", trace, uuid(i, 0), T0, "orders", "OrderPlaced");
+      orderPlaced[i] = EngineEvent.of(process, "order-placed", trace, uuid(i, 0), T0, "orders", "OrderPlaced", T0);
     }
     for (int k = 0; k < later.length; k++) {
-      later[k] = EngineEvent.of(process, steps[k], "-", uuid(-1, k + 1), T0 + times[k], "t", "T");
+      // each arrives when it happened
+      later[k] = EngineEvent.of(process, steps[k], "-", uuid(-1, k + 1), T0 + times[k], "t", "T", T0 + times[k]);
     }
   }
 

@@ -30,7 +30,6 @@ final class StateSizes {
 
   public static void main(String[] args) {
     OrderFulfillmentWorkload w = new OrderFulfillmentWorkload(1);
-    print(w, new ProcessTracker(w.process, java.time.InstantSource.system(),
-        io.choreography.tracker.rules.engine.StuckMessageHint.NONE));
+    print(w, new ProcessTracker(w.process, io.choreography.tracker.rules.engine.StuckMessageHint.NONE));
   }
 }

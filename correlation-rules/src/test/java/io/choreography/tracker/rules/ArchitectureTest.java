@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 
 /** The correlation rules stay plain Java: the infrastructure lives in tracker-service. */
@@ -36,6 +39,23 @@ class ArchitectureTest {
         .that().resideInAPackage("io.choreography.tracker.rules.definition..")
         .should().dependOnClassesThat().resideInAPackage("io.choreography.tracker.rules.cli..")
         .because("the command line uses the definitions, not the other way round");
+
+    // when / then
+    rule.check(RULES);
+  }
+
+  @Test
+  void shouldKeepTheTrackingSemanticsOffTheClock() {
+    // given
+    ArchRule rule = noClasses()
+        .that().resideInAnyPackage("io.choreography.tracker.rules.engine..", "io.choreography.tracker.rules.tracking..")
+        .should().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(Instant.class, "now")
+        .orShould().callMethod(InstantSource.class, "system")
+        .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
+        .because("drivers pass every time (arrivals, verdict times), so that the service and replay give the same"
+            + " verdicts for the same input");
 
     // when / then
     rule.check(RULES);

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Parses one JSONL line of a replay file into a {@link RawRecord} (format in REPLAY.md): {@code {topic, partition,
- * offset, timestamp, key, headers:{name:value}, value}}. A string {@code value} is taken as the record's bytes
- * (UTF-8), any other JSON value as its JSON text.
+ * offset, timestamp, readAt, key, headers:{name:value}, value}}. A string {@code value} is taken as the record's
+ * bytes (UTF-8), any other JSON value as its JSON text.
  */
 final class JsonlRecords {
 
@@ -22,7 +22,14 @@ final class JsonlRecords {
 
   private JsonlRecords() {}
 
+  /** A record and when the tracker read it (its timestamp unless the line says otherwise). */
+  record Line(RawRecord record, long readAt) {}
+
   static RawRecord parse(String line, long lineNumber) {
+    return parseLine(line, lineNumber).record();
+  }
+
+  static Line parseLine(String line, long lineNumber) {
     JsonNode n;
     try {
       n = JSON.readTree(line);
@@ -35,7 +42,8 @@ final class JsonlRecords {
     String topic = n.get("topic").asText();
     int partition = n.path("partition").asInt(0);
     long offset = n.path("offset").asLong(lineNumber - 1);
-    long timestamp = timestamp(n.get("timestamp"), lineNumber);
+    long timestamp = time(n.get("timestamp"), "timestamp", lineNumber);
+    long readAt = n.hasNonNull("readAt") ? time(n.get("readAt"), "readAt", lineNumber) : timestamp;
     byte[] key = n.hasNonNull("key") ? text(n.get("key")) : null;
     List<RecordHeader> headers = new ArrayList<>();
     JsonNode h = n.get("headers");
@@ -46,16 +54,16 @@ final class JsonlRecords {
       }
     }
     byte[] value = n.hasNonNull("value") ? text(n.get("value")) : null;
-    return new RawRecord(topic, partition, offset, timestamp, key, headers, value);
+    return new Line(new RawRecord(topic, partition, offset, timestamp, key, headers, value), readAt);
   }
 
   private static byte[] text(JsonNode v) {
     return (v.isTextual() ? v.asText() : v.toString()).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static long timestamp(JsonNode t, long lineNumber) {
+  private static long time(JsonNode t, String field, long lineNumber) {
     if (t == null || t.isNull()) {
-      throw new IllegalArgumentException("line " + lineNumber + ": \"timestamp\" is required");
+      throw new IllegalArgumentException("line " + lineNumber + ": \"" + field + "\" is required");
     }
     if (t.isNumber()) {
       return t.asLong();
@@ -63,7 +71,7 @@ final class JsonlRecords {
     try {
       return Instant.parse(t.asText()).toEpochMilli();
     } catch (Exception e) {
-      throw new IllegalArgumentException("line " + lineNumber + ": \"timestamp\" is neither epoch milliseconds "
+      throw new IllegalArgumentException("line " + lineNumber + ": \"" + field + "\" is neither epoch milliseconds "
           + "nor an ISO-8601 instant: " + t.asText());
     }
   }

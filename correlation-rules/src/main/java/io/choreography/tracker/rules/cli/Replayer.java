@@ -1,75 +1,66 @@
 package io.choreography.tracker.rules.cli;
 
+import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.model.InstanceSnapshot;
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
-import io.choreography.tracker.rules.engine.EngineEvent;
-import io.choreography.tracker.rules.engine.EngineOutput;
-import io.choreography.tracker.rules.engine.IncidentChange;
 import io.choreography.tracker.rules.engine.EscalationCommand;
-import io.choreography.tracker.rules.engine.InstanceState;
-import io.choreography.tracker.rules.engine.InstanceView;
-import io.choreography.tracker.rules.engine.ProcessTracker;
-import io.choreography.tracker.rules.engine.TrackingEngine;
-import io.choreography.tracker.rules.engine.UncorrelatedEventCounter;
+import io.choreography.tracker.rules.engine.InstanceSnapshots;
+import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.extract.ExtractedEvent;
 import io.choreography.tracker.rules.extract.StepMatch;
+import io.choreography.tracker.rules.tracking.InstanceChange;
+import io.choreography.tracker.rules.tracking.MatchedEvent;
+import io.choreography.tracker.rules.tracking.PublishedChange;
+import io.choreography.tracker.rules.tracking.Tracker;
+import io.choreography.tracker.rules.tracking.TrackerCounters;
+import io.choreography.tracker.rules.tracking.TrackerOutput;
+import io.choreography.tracker.rules.tracking.state.DueTimer;
+import io.choreography.tracker.rules.tracking.state.memory.InMemoryTrackingState;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Function;
 
 /**
- * Runs records through extraction and the engine with a simulated clock: the clock is each record's timestamp,
- * and before a record is applied every timer due up to its timestamp fires at its due time. {@link #finish} lets
- * the clock run on until no timer is left. Prints each incident change as it happens.
+ * Runs records through extraction and the tracker the service runs, on in-memory state. The caller gives, with
+ * each record, the verdict time before it (how far the absence of events may be taken as a fact); every timer due
+ * up to it fires at its own due time, in due-time order, before the record is applied with its timestamp as its
+ * arrival. {@link #finish} lets the verdict time run on until no timer is left. Prints each incident change and
+ * escalation as it happens.
  */
-final class Replayer {
+final class Replayer implements TrackerOutput, TrackerCounters {
 
-  /** The simulated clock. */
-  private static final class SimulatedClock implements InstantSource {
-    long now = Long.MIN_VALUE;
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(now);
-    }
-
-    @Override
-    public long millis() {
-      return now;
-    }
-  }
-
-  private record Timer(long due, String key) {}
-
-  private final SimulatedClock clock = new SimulatedClock();
   private final Function<RawRecord, ExtractedEvent> extractor;
-  private final TrackingEngine engine;
-  private final UncorrelatedEventCounter uncorrelated;
+  private final InMemoryTrackingState state = new InMemoryTrackingState();
+  private final Tracker tracker;
   private final PrintStream out;
-  private final Map<String, InstanceState> instances = new LinkedHashMap<>();
-  private final PriorityQueue<Timer> timers =
-      new PriorityQueue<>((a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : a.key.compareTo(b.key));
+  private final Map<String, InstanceSnapshot> instances = new LinkedHashMap<>();
   private final Map<String, Long> incidentCount = new LinkedHashMap<>();
+  private long verdictTime = Long.MIN_VALUE;
+  /** The latest time on the tracker's time line so far: verdict times and arrivals. */
+  private long clock = Long.MIN_VALUE;
   long records;
   long matched;
   long unmatched;
   long duplicates;
   long reordered;
 
-  Replayer(ProcessDefinitions definitions, Function<RawRecord, ExtractedEvent> extractor, PrintStream out) {
+  Replayer(ProcessDefinitions definitions, Duration retention, Function<RawRecord, ExtractedEvent> extractor,
+      PrintStream out) {
     this.extractor = extractor;
-    this.engine = new TrackingEngine(definitions, clock);
-    this.uncorrelated = new UncorrelatedEventCounter(clock);
+    this.tracker = new Tracker(definitions, StuckMessageHint.NONE, retention, state, this, this);
     this.out = out;
   }
 
-  void accept(RawRecord record) {
+  /** Applies one record after every timer due by {@code verdictTime} (verdict times never go back). */
+  void accept(RawRecord record, long verdictTime) {
     records++;
-    advanceTo(Math.max(clock.now, record.timestamp()));
+    advanceTo(verdictTime);
+    clock = Math.max(clock, record.timestamp());
     ExtractedEvent extracted = extractor.apply(record);
     if (!extracted.matched()) {
       unmatched++;
@@ -77,81 +68,71 @@ final class Replayer {
     }
     matched++;
     for (StepMatch match : extracted.matches()) {
-      ProcessTracker tracker = engine.tracker(match.process());
-      if (tracker == null) {
-        continue;
-      }
-      if (match.traceId() == null) {
-        report(uncorrelated.record(tracker.process(), tracker.process().stepIndex(match.step())));
-        continue;
-      }
-      EngineEvent event = engine.toEvent(match, record.topic(), extracted.type());
-      String key = match.process() + '/' + match.traceId();
-      EngineOutput result = tracker.apply(instances.get(key), event);
-      instances.put(key, result.state());
-      duplicates += result.duplicate() ? 1 : 0;
-      reordered += result.reordered();
-      report(result);
-      schedule(key, result.nextDueAtMillis());
+      tracker.apply(new MatchedEvent(match.process(), match.step(), match.traceId(), match.eventId(),
+          match.time().toEpochMilli(), record.topic(), extracted.type(), record.timestamp()));
     }
   }
 
-  /** Fires every timer due up to {@code time}, each at its own due time, then sets the clock to {@code time}. */
+  /** Fires every timer due up to {@code time}, each at its own due time. */
   void advanceTo(long time) {
-    while (!timers.isEmpty() && timers.peek().due <= time) {
-      Timer t = timers.poll();
-      InstanceState s = instances.get(t.key);
-      ProcessTracker tracker = engine.tracker(s.process().id());
-      if (tracker.nextDueAt(s) != t.due) {
-        continue; // stale: the instance moved on since this timer was scheduled
-      }
-      clock.now = Math.max(clock.now, t.due);
-      EngineOutput result = tracker.fireDue(s);
-      report(result);
-      schedule(t.key, result.nextDueAtMillis());
+    verdictTime = Math.max(verdictTime, time);
+    DueTimer next;
+    while ((next = state.dueIndex().earliest()) != null && next.dueAt() <= verdictTime) {
+      clock = Math.max(clock, next.dueAt());
+      tracker.fireDue(next.dueAt(), Integer.MAX_VALUE);
     }
-    clock.now = Math.max(clock.now, time);
+    clock = Math.max(clock, verdictTime);
   }
 
-  /** Lets the clock run on until no timer is left; returns the final clock time. */
+  /** Lets the verdict time run on until no timer is left; returns where it stopped. */
   long finish() {
-    while (!timers.isEmpty()) {
-      advanceTo(timers.peek().due);
+    DueTimer next;
+    while ((next = state.dueIndex().earliest()) != null) {
+      advanceTo(next.dueAt());
     }
-    return clock.now;
+    return clock;
   }
 
-  private void schedule(String key, long due) {
-    if (due != InstanceView.NONE) {
-      timers.add(new Timer(due, key));
-    }
-  }
-
-  private void report(EngineOutput result) {
-    for (IncidentChange c : result.incidents()) {
-      report(c);
-    }
-    for (EscalationCommand c : result.commands()) {
-      out.println(clock.instant() + " ESCALATE " + c.process() + "/" + c.traceId() + " emit " + c.type() + " to "
-          + c.topic() + " (due " + c.dueAt() + ")");
-    }
-  }
-
-  private void report(IncidentChange c) {
-    var i = c.incident();
-    if (c.kind() == IncidentChange.Kind.OPENED) {
-      incidentCount.merge(i.type().name(), 1L, Long::sum);
-    }
-    out.println(clock.instant() + " " + c.kind() + " " + i.type() + " " + i.process() + "/"
-        + (i.traceId() == null ? "-" : i.traceId()) + (i.step() == null ? "" : " " + i.step()) + ": " + i.message()
-        + (i.count() > 1 ? " [count " + i.count() + "]" : "") + " (id " + i.id() + ")");
-  }
-
-  Map<String, InstanceState> instances() {
+  /** The last published view of each instance, in order of appearance (also of those purged since). */
+  Map<String, InstanceSnapshot> instances() {
     return instances;
   }
 
   Map<String, Long> openedIncidentsByType() {
     return incidentCount;
+  }
+
+  @Override
+  public void instanceChanged(InstanceChange change) {
+    instances.put(change.key(), InstanceSnapshots.of(change.state()));
+  }
+
+  @Override
+  public void incidentChanged(PublishedChange change, long at) {
+    Incident i = change.incident();
+    out.println(Instant.ofEpochMilli(at) + " " + change.kind() + " " + i.type() + " " + i.process() + "/"
+        + (i.traceId() == null ? "-" : i.traceId()) + (i.step() == null ? "" : " " + i.step()) + ": " + i.message()
+        + (i.count() > 1 ? " [count " + i.count() + "]" : "") + " (id " + i.id() + ")");
+  }
+
+  @Override
+  public void escalation(EscalationCommand c, long at) {
+    out.println(Instant.ofEpochMilli(at) + " ESCALATE " + c.process() + "/" + c.traceId() + " emit " + c.type()
+        + " to " + c.topic() + " (due " + c.dueAt() + ")");
+  }
+
+  @Override
+  public void duplicate() {
+    duplicates++;
+  }
+
+  @Override
+  public void reordered(int count) {
+    reordered += count;
+  }
+
+  @Override
+  public void opened(IncidentType type) {
+    incidentCount.merge(type.name(), 1L, Long::sum);
   }
 }

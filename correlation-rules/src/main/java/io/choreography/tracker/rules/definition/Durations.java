@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the duration format of definitions: {@code 250ms 30s 5m 1h 2d} or ISO-8601 ({@code PT5M}, {@code P2D}). */
-final class Durations {
+public final class Durations {
 
   private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   static final String FORMATS = "use 250ms, 30s, 5m, 1h, 2d or ISO-8601 like PT5M or P2D";
@@ -18,7 +18,7 @@ final class Durations {
    *
    * @param key the key it was read from, named in the message
    */
-  static Duration parse(String text, String key) {
+  public static Duration parse(String text, String key) {
     String prefix = "invalid duration '" + text + "' for '" + key + "': ";
     Duration d = parseAnySign(text.trim(), prefix);
     if (d.isNegative() || d.isZero()) {

@@ -15,6 +15,7 @@ public final class EngineOutput {
   InstanceState state;
   boolean created;
   boolean duplicate;
+  boolean changed;
   int reordered;
   long nextDueAt = InstanceView.NONE;
 
@@ -24,6 +25,7 @@ public final class EngineOutput {
     state = null;
     created = false;
     duplicate = false;
+    changed = false;
     reordered = 0;
     nextDueAt = InstanceView.NONE;
   }
@@ -49,6 +51,14 @@ public final class EngineOutput {
   /** The event was a duplicate (same event id): nothing changed (SPEC 3.7). */
   public boolean duplicate() {
     return duplicate;
+  }
+
+  /**
+   * The call changed the state: every event but a duplicate does; {@code fireDue} does when something fell due. A
+   * caller that stores states writes them back only then.
+   */
+  public boolean changed() {
+    return changed;
   }
 
   /** How many early events this call confirmed as transport reordering (SPEC 3.5). */

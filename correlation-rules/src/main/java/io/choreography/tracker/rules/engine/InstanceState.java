@@ -17,7 +17,7 @@ public final class InstanceState implements InstanceView {
   private final String traceId;
   long startedAt;
   long endedAt = NONE;
-  long endedWallAt = NONE;
+  long endArrivedAt = NONE;
   InstanceStatus phase = InstanceStatus.RUNNING;
   long reached;
   final long[] reachedAt;
@@ -67,8 +67,8 @@ public final class InstanceState implements InstanceView {
   }
 
   @Override
-  public long endedWallAt() {
-    return endedWallAt;
+  public long endArrivedAt() {
+    return endArrivedAt;
   }
 
   @Override
@@ -155,7 +155,7 @@ public final class InstanceState implements InstanceView {
   public InstanceState copy() {
     InstanceState c = new InstanceState(process, traceId, startedAt);
     c.endedAt = endedAt;
-    c.endedWallAt = endedWallAt;
+    c.endArrivedAt = endArrivedAt;
     c.phase = phase;
     c.reached = reached;
     System.arraycopy(reachedAt, 0, c.reachedAt, 0, reachedAt.length);
@@ -182,7 +182,7 @@ public final class InstanceState implements InstanceView {
       return false;
     }
     if (!s.process.definition().equals(process.definition()) || !s.traceId.equals(traceId) || s.startedAt != startedAt || s.endedAt != endedAt
-        || s.endedWallAt != endedWallAt || s.phase != phase || s.reached != reached || s.early != early
+        || s.endArrivedAt != endArrivedAt || s.phase != phase || s.reached != reached || s.early != early
         || s.stuckOpen != stuckOpen || s.stuckRaised != stuckRaised || s.deadlineState != deadlineState
         || s.escalationsFired != escalationsFired || s.outOfOrderRaised != outOfOrderRaised
         || s.unexpectedRaised != unexpectedRaised || s.seenCount != seenCount) {

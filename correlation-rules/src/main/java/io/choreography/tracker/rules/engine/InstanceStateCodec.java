@@ -8,9 +8,11 @@ import io.choreography.tracker.model.InstanceStatus;
  * <p>Layout (version 1): version byte; flags byte (bits 0-1 phase, 2 ended, 3 early steps, 4 incident bookkeeping,
  * 5 seen hashes); step count (varint, checked against the process on decode); trace id; start time (zig-zag
  * varint epoch ms); reached-step mask (varint); per reached step, in index order: event time as a delta from the
- * start (zig-zag) and the event id string. Then, when flagged: end time and wall-clock end as deltas; the early
- * mask and each arrival as a delta; STUCK open/raised masks, DEADLINE state, escalations fired, OUT_OF_ORDER and
- * UNEXPECTED masks with one count per UNEXPECTED step; the seen hashes (8 bytes each).
+ * start (zig-zag) and the event id string. Then, when flagged: end time and the end event's arrival as deltas; the
+ * early mask and each early event's arrival as a delta; STUCK open/raised masks, DEADLINE state, escalations
+ * fired, OUT_OF_ORDER and UNEXPECTED masks with one count per UNEXPECTED step; the seen hashes (8 bytes each).
+ * States written when those two times were the wall clock of reading read the same way: the meaning moved, the
+ * format did not.
  *
  * <p>The reached steps' event id strings are kept because the API shows them ({@code steps:{id:{reachedAt,
  * eventId}}}); their 64-bit hashes are recomputed on decode instead of stored. The process id and definition
@@ -57,7 +59,7 @@ public final class InstanceStateCodec {
     }
     if ((flags & ENDED) != 0) {
       sink.writeSignedVarLong(s.endedAt() - start);
-      sink.writeSignedVarLong(s.endedWallAt() - start);
+      sink.writeSignedVarLong(s.endArrivedAt() - start);
     }
     if ((flags & EARLY) != 0) {
       sink.writeVarLong(s.earlyMask());
@@ -119,7 +121,7 @@ public final class InstanceStateCodec {
     }
     if ((flags & ENDED) != 0) {
       s.endedAt = start + in.readSignedVarLong();
-      s.endedWallAt = start + in.readSignedVarLong();
+      s.endArrivedAt = start + in.readSignedVarLong();
     }
     if ((flags & EARLY) != 0) {
       long early = in.readVarLong();

@@ -25,8 +25,11 @@ public interface InstanceView {
   /** Event time of the end step that ended it, or NONE. */
   long endedAt();
 
-  /** Wall-clock time at which the instance ended, or NONE: late reordered events are tolerated for a reorder window after. */
-  long endedWallAt();
+  /**
+   * Arrival (Kafka timestamp) of the end step's event, or NONE: late reordered events are tolerated for a reorder
+   * window after it, and the retention of an ended instance counts from it.
+   */
+  long endArrivedAt();
 
   /** RUNNING, COMPLETED or FAILED: the lifecycle without incidents. */
   InstanceStatus phase();
@@ -62,7 +65,7 @@ public interface InstanceView {
   /** Steps reached early (their predecessors missing) whose reorder window is still open. */
   long earlyMask();
 
-  /** Wall-clock arrival of the early event of that step, or NONE. */
+  /** Arrival (Kafka timestamp) of the early event of that step, or NONE: its reorder window starts there. */
   long earlyArrivedAt(int step);
 
   long stuckOpenMask();

@@ -27,7 +27,8 @@ final class NextDueCalculator {
       }
     }
     for (long m = v.earlyMask(); m != 0; m &= m - 1) {
-      next = Math.min(next, v.earlyArrivedAt(Long.numberOfTrailingZeros(m)) + p.reorderWindowMillis());
+      next = Math.min(next,
+          ReorderWindow.expiresAt(v.earlyArrivedAt(Long.numberOfTrailingZeros(m)), p.reorderWindowMillis()));
     }
     return next == Long.MAX_VALUE ? InstanceView.NONE : next;
   }

@@ -28,13 +28,13 @@ final class StateApplier {
     }
   }
 
-  static void markEarly(InstanceState s, int step, long now) {
+  static void markEarly(InstanceState s, int step, long arrival) {
     if (s.earlyArrivedAt == null) {
       s.earlyArrivedAt = new long[s.reachedAt.length];
       Arrays.fill(s.earlyArrivedAt, InstanceView.NONE);
     }
     s.early |= 1L << step;
-    s.earlyArrivedAt[step] = now;
+    s.earlyArrivedAt[step] = arrival;
   }
 
   static void clearEarly(InstanceState s, int step) {
@@ -55,12 +55,18 @@ final class StateApplier {
     s.seen[s.seenCount++] = stepEventHash;
   }
 
-  static void end(InstanceState s, int endStep, long now, EngineOutput out, IncidentMessages messages) {
+  /**
+   * @param now when the instance ends: the arrival of the event that ends it, or the verdict time of a reorder
+   *     window that expired; its incident changes carry it
+   * @param endArrival the arrival of the end step's own event
+   */
+  static void end(InstanceState s, int endStep, long now, long endArrival, EngineOutput out,
+      IncidentMessages messages) {
     CompiledProcess p = s.process();
     EndKind kind = p.end(endStep);
     s.phase = kind == EndKind.FAILED ? InstanceStatus.FAILED : InstanceStatus.COMPLETED;
     s.endedAt = s.reachedAt[endStep];
-    s.endedWallAt = now;
+    s.endArrivedAt = endArrival;
     // an ended instance expects nothing: its STUCK and DEADLINE incidents no longer hold
     resolveStuck(s, s.stuckOpen, now, out);
     if (s.deadlineState == InstanceView.DEADLINE_OPEN) {

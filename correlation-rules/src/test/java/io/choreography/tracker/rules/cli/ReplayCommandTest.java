@@ -78,6 +78,18 @@ class ReplayCommandTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
     // then
     assertThat(code).isEqualTo(Command.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: replay --definitions <dir> <events.jsonl>");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: replay --definitions <dir> [--retention <duration>] <events.jsonl>");
+  }
+
+  @Test
+  void shouldRejectARetentionThatIsNotADuration() {
+    // given
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // when
+    int code = new ReplayCommand().run(List.of("--definitions", dir.toString(), "--retention", "soon", "x.jsonl"),
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    // then
+    assertThat(code).isEqualTo(Command.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("invalid duration 'soon' for '--retention'");
   }
 }

@@ -24,7 +24,7 @@ class EnginePropertiesTest {
   /** An event of a correct instance: step id, event id, event time offset in ms. */
   record Ev(String step, String id, long time) {}
 
-  /** A delivery: the event and the wall-clock gap before it in ms. */
+  /** A delivery: the event and the gap between its arrival and the previous one's in ms. */
   record Delivery(Ev event, long gapMillis) {}
 
   private static List<Ev> happyPath(boolean spec, int statusUpdates) {
@@ -56,14 +56,14 @@ class EnginePropertiesTest {
     InstanceState state;
 
     Run(ProcessDefinition d) {
-      tracker = new ProcessTracker(CompiledProcess.compile(d), clock, StuckMessageHint.NONE);
+      tracker = new ProcessTracker(CompiledProcess.compile(d), StuckMessageHint.NONE);
     }
 
     void deliver(Ev e, long gap) {
       clock.set(clock.instant().plusMillis(gap));
       fire();
       EngineOutput out = tracker.apply(state,
-          EngineEvent.of(tracker.process(), e.step(), "trace", e.id(), T0 + e.time(), "t", "T"));
+          EngineEvent.of(tracker.process(), e.step(), "trace", e.id(), T0 + e.time(), "t", "T", clock.millis()));
       state = out.state();
       changes.addAll(out.incidents());
       fire();
@@ -71,7 +71,7 @@ class EnginePropertiesTest {
 
     void fire() {
       if (state != null) {
-        changes.addAll(tracker.fireDue(state).incidents());
+        changes.addAll(tracker.fireDue(state, clock.millis()).incidents());
       }
     }
 

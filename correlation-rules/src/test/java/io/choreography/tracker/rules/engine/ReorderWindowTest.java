@@ -146,4 +146,52 @@ class ReorderWindowTest {
     assertThat(h.reordered).isEqualTo(1);
     assertThat(h.changes).isEmpty();
   }
+
+  @Test
+  void shouldTakeAPredecessorArrivingAtTheEndOfTheWindowAsLate() {
+    // given: the window of goods-fetched is [T0, T0 + 30s)
+    h.event("order-placed", ofSeconds(0));
+    h.event("goods-fetched", ofSeconds(20));
+    // when
+    h.clock.advance(ofSeconds(30));
+    h.event("payment-received", ofSeconds(10));
+    // then
+    assertThat(h.changes(IncidentType.OUT_OF_ORDER)).singleElement()
+        .satisfies(c -> assertThat(c.incident().message()).contains("later than the 30s reorder window"));
+    assertThat(h.reordered).isZero();
+  }
+
+  @Test
+  void shouldRaiseAnExpiredWindowOnlyWhenFiredWithAVerdictTimeAtItsEnd() {
+    // given
+    h.event("order-placed", ofSeconds(0));
+    h.event("goods-fetched", ofSeconds(20));
+    // when: events keep arriving after the window's end, but no verdict time reached it yet
+    h.clock.advance(ofMinutes(5));
+    h.event("status-updated", ofSeconds(21));
+    int beforeVerdict = h.changes.size();
+    h.clock.set(T0);
+    h.at(ofSeconds(30));
+    // then
+    assertThat(beforeVerdict).isZero();
+    assertThat(h.changes(IncidentType.OUT_OF_ORDER)).singleElement()
+        .satisfies(c -> assertThat(c.incident().openedAt()).isEqualTo(T0.plusSeconds(30)));
+  }
+
+  @Test
+  void shouldMeasureTheWindowAfterAHeldEndFromTheEndEventsOwnArrival() {
+    // given: goods-shipped arrives at T0 while goods-fetched is missing; goods-fetched arrives 10 s later
+    h.event("order-placed", ofSeconds(0));
+    h.event("payment-received", ofSeconds(1));
+    h.event("goods-shipped", ofSeconds(30));
+    h.clock.advance(ofSeconds(10));
+    h.event("goods-fetched", ofSeconds(20));
+    // when: a status update 35 s after goods-shipped arrived (25 s after the instance completed)
+    h.clock.advance(ofSeconds(25));
+    h.event("status-updated", ofSeconds(25));
+    // then
+    assertThat(h.state.endArrivedAt()).isEqualTo(T0.toEpochMilli());
+    assertThat(h.changes(IncidentType.UNEXPECTED)).singleElement()
+        .satisfies(c -> assertThat(c.incident().openedAt()).isEqualTo(T0.plusSeconds(35)));
+  }
 }

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One instance driven through a tracker, collecting every incident change. */
+/**
+ * One instance driven through a tracker, collecting every incident change. The clock is both when events arrive
+ * and the verdict time timers fire at: no lag between arriving and being read.
+ */
 final class TrackerHarness {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
@@ -27,7 +30,7 @@ final class TrackerHarness {
   }
 
   TrackerHarness(ProcessDefinition definition, StuckMessageHint hint) {
-    tracker = new ProcessTracker(CompiledProcess.compile(definition), clock, hint);
+    tracker = new ProcessTracker(CompiledProcess.compile(definition), hint);
   }
 
   /** Event of {@code step} with a fresh id, event time = T0 + offset. */
@@ -37,12 +40,12 @@ final class TrackerHarness {
 
   EngineOutput event(String step, String eventId, Duration eventTimeOffset) {
     EngineEvent e = EngineEvent.of(tracker.process(), step, "trace-1", eventId,
-        T0.plus(eventTimeOffset).toEpochMilli(), "topic", "Type");
+        T0.plus(eventTimeOffset).toEpochMilli(), "topic", "Type", clock.millis());
     return record(tracker.apply(state, e));
   }
 
   EngineOutput fire() {
-    return record(tracker.fireDue(state));
+    return record(tracker.fireDue(state, clock.millis()));
   }
 
   /** Moves the clock to T0 + offset and fires what fell due. */

@@ -1,11 +1,11 @@
 package io.choreography.tracker.service.api;
 
 import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
-import io.choreography.tracker.service.incidents.IncidentCommand;
+import io.choreography.tracker.rules.tracking.IncidentLifecycle;
 import io.choreography.tracker.service.incidents.IncidentCommandPublisher;
-import io.choreography.tracker.service.incidents.IncidentLifecycle;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.incidents;
 
+import io.choreography.tracker.model.IncidentCommand;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

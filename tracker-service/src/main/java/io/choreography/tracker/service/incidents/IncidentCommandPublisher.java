@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.incidents;
 
+import io.choreography.tracker.model.IncidentCommand;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.choreography.tracker.service.tracking;
 
-import io.choreography.tracker.service.incidents.IncidentCommand;
+import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.service.incidents.IncidentCommandJson;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

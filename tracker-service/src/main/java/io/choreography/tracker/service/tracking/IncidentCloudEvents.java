@@ -2,6 +2,7 @@ package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.rules.tracking.PublishedChange;
 import io.choreography.tracker.service.incidents.IncidentJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,14 +20,15 @@ final class IncidentCloudEvents {
 
   private IncidentCloudEvents() {}
 
-  static byte[] of(PublishedChange change, long now) {
+  /** @param at when the change happened on the tracker's time line (the time of an UPDATED change) */
+  static byte[] of(PublishedChange change, long at) {
     Incident i = change.incident();
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("specversion", "1.0");
     event.put("id", i.id() + "/" + change.kind().name() + "/" + i.count());
     event.put("source", SOURCE);
     event.put("type", change.kind().cloudEventType());
-    event.put("time", TrackerJson.time(timeOf(change, now)));
+    event.put("time", TrackerJson.time(timeOf(change, at)));
     event.put("subject", i.type() == IncidentType.UNCORRELATED || i.traceId() == null
         ? i.process() + "/" + i.step() : i.traceId());
     event.put("datacontenttype", "application/json");
@@ -34,15 +36,18 @@ final class IncidentCloudEvents {
     return TrackerJson.MAPPER.writeValueAsBytes(event);
   }
 
-  /** The time of the change itself: when it opened, was acknowledged or resolved, or now for an update. */
-  private static long timeOf(PublishedChange change, long now) {
+  /**
+   * The time of the change itself: when it opened, was acknowledged or resolved, or, for an update, when the
+   * occurrence it counts arrived.
+   */
+  private static long timeOf(PublishedChange change, long at) {
     Incident i = change.incident();
-    Instant at = switch (change.kind()) {
+    Instant time = switch (change.kind()) {
       case OPENED -> i.openedAt();
       case ACKNOWLEDGED -> i.acknowledgedAt();
       case RESOLVED -> i.resolvedAt();
       case UPDATED -> null;
     };
-    return at != null ? at.toEpochMilli() : now;
+    return time != null ? time.toEpochMilli() : at;
   }
 }

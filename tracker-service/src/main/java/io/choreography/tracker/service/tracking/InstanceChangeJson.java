@@ -2,7 +2,7 @@ package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.model.InstanceSnapshot;
 import io.choreography.tracker.rules.engine.InstanceSnapshots;
-import io.choreography.tracker.rules.engine.InstanceView;
+import io.choreography.tracker.rules.tracking.InstanceChange;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Map;
@@ -20,13 +20,13 @@ final class InstanceChangeJson {
 
   private InstanceChangeJson() {}
 
-  static byte[] of(String version, InstanceView state, long updatedAt) {
-    InstanceSnapshot s = InstanceSnapshots.of(state);
+  static byte[] of(InstanceChange change, long updatedAt) {
+    InstanceSnapshot s = InstanceSnapshots.of(change.state());
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
       g.writeStartObject();
       g.writeStringProperty("process", s.process());
-      g.writeStringProperty("version", version);
+      g.writeStringProperty("version", change.version());
       g.writeStringProperty("traceId", s.traceId());
       g.writeStringProperty("status", s.status().name());
       time(g, "startedAt", s.startedAt());
@@ -50,12 +50,12 @@ final class InstanceChangeJson {
       }
       g.writeEndArray();
       g.writeArrayPropertyStart("openIncidents");
-      for (String id : OpenIncidents.of(state)) {
+      for (String id : change.openIncidents()) {
         g.writeString(id);
       }
       g.writeEndArray();
       g.writeObjectPropertyStart("stepDurationsMs");
-      for (Map.Entry<String, Long> d : StepDurations.of(state).entrySet()) {
+      for (Map.Entry<String, Long> d : change.stepDurationsMs().entrySet()) {
         g.writeNumberProperty(d.getKey(), d.getValue());
       }
       g.writeEndObject();

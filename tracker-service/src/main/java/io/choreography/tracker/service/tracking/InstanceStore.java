@@ -5,6 +5,8 @@ import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.CompiledProcess;
 import io.choreography.tracker.rules.engine.InstanceSnapshots;
+import io.choreography.tracker.rules.tracking.InstanceKeys;
+import io.choreography.tracker.rules.tracking.state.StoredInstance;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.rules.tracking.TrackerCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,8 +9,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** What the tracking topology counts ({@code tracker.tracking.*} meters). */
-public final class TrackingMetrics {
+/** What the tracking topology counts ({@code tracker.tracking.*} meters): the tracker's counters and its ticks. */
+public final class TrackingMetrics implements TrackerCounters {
 
   private final Counter events;
   private final Counter duplicates;
@@ -45,42 +46,51 @@ public final class TrackingMetrics {
     }
   }
 
-  void event() {
+  @Override
+  public void event() {
     events.increment();
   }
 
-  void duplicate() {
+  @Override
+  public void duplicate() {
     duplicates.increment();
   }
 
-  void reordered(int n) {
-    if (n > 0) {
-      reordered.increment(n);
+  @Override
+  public void reordered(int count) {
+    if (count > 0) {
+      reordered.increment(count);
     }
   }
 
-  void created() {
+  @Override
+  public void created() {
     created.increment();
   }
 
-  void expired() {
+  @Override
+  public void expired() {
     expired.increment();
   }
 
-  void skipped() {
+  @Override
+  public void skipped() {
     skipped.increment();
   }
 
-  void uncorrelated() {
+  @Override
+  public void uncorrelated() {
     uncorrelated.increment();
   }
 
-  void opened(IncidentType type) {
+  @Override
+  public void opened(IncidentType type) {
     opened.get(type).increment();
   }
 
-  void dueVisited(int n) {
-    dueVisited.increment(n);
+  @Override
+  public void timersVisited(int count) {
+    dueVisited.increment(count);
   }
 
   void punctuation(long nanos) {

@@ -13,16 +13,19 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class TrackingStores {
 
-  /** {@code "<process>/<traceId>"} to {@link StoredInstance} bytes. */
+  /** {@code "<process>/<traceId>"} to {@code StoredInstance} bytes. */
   public static final String INSTANCES = "instances";
   /** {@code "<process>/<step>"} to the count of uncorrelated events (8 bytes). */
   public static final String UNCORRELATED = "uncorrelated-counts";
+  /** Due time (8 bytes) and instance key to nothing: the timers ({@link StreamsDueIndex}). */
+  public static final String DUE_INDEX = "due-index";
+  /** {@code "<owner>\0<incident id>"} to the incident's lifecycle ({@link StreamsIncidentLifecycles}). */
+  public static final String INCIDENT_LIFECYCLE = "incident-lifecycle";
 
   private TrackingStores() {}
 
-  /** {@code "<owner>\0<incident id>"} to the incident's lifecycle ({@link IncidentOverlay}). */
   static StoreBuilder<KeyValueStore<String, byte[]>> incidentLifecycle() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IncidentOverlay.STORE), Serdes.String(),
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_LIFECYCLE), Serdes.String(),
         Serdes.ByteArray());
   }
 
@@ -36,7 +39,7 @@ public final class TrackingStores {
   }
 
   static KeyValueBytesStoreSupplier dueIndexSupplier() {
-    return Stores.persistentKeyValueStore(DueIndex.STORE);
+    return Stores.persistentKeyValueStore(DUE_INDEX);
   }
 
   static StoreBuilder<KeyValueStore<String, Long>> uncorrelated() {

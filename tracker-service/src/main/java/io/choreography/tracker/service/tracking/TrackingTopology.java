@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 
 /**
  * business topics (by regex, raw bytes) -> extract step matches -> re-key by trace id (a repartition topic, so every
- * event of a trace reaches the same task whatever topic and key it came with) -> the engine with its stores ->
+ * event of a trace reaches the same task whatever topic and key it came with) -> the tracker with its stores ->
  * {@code tracker.instances}, {@code tracker.incidents} and the escalation topics. Operators' incident commands join
  * the events before the re-keying, so each reaches the task owning its incident, in order with the events.
  */
@@ -63,7 +63,8 @@ public final class TrackingTopology {
             .withValueSerde(Serdes.ByteArray())
             .withNumberOfPartitions(settings.partitions()))
         .process(() -> new TrackingProcessor(definitions, settings, metrics, hint), Named.as("track-instances"),
-            TrackingStores.INSTANCES, DueIndex.STORE, TrackingStores.UNCORRELATED, IncidentOverlay.STORE)
+            TrackingStores.INSTANCES, TrackingStores.DUE_INDEX, TrackingStores.UNCORRELATED,
+            TrackingStores.INCIDENT_LIFECYCLE)
         .to((key, value, context) -> value.topic(),
             Produced.with(Serdes.String(), new OutgoingSerde()).withName("tracker-outputs"));
     return builder.build();

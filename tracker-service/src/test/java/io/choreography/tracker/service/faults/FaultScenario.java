@@ -175,10 +175,10 @@ public final class FaultScenario {
             .count();
         System.out.printf("[%s] %d committed instance changes (%d distinct), %d expected; %d records redelivered to"
             + " the reader after its rebalance, not counted%n", scope.indexPrefix(), changes.size(), distinct,
-            clean.events + clean.fired, reader.redelivered());
+            clean.instanceChanges, reader.redelivered());
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(changes).as("each committed instance change exactly once")
-            .hasSize(clean.events + clean.fired);
+            .hasSize(clean.instanceChanges);
         Map<String, Long> openedPerId = reader.matching(r -> r.topic().equals(scope.incidentsTopic())
                 && r.value().path("type").asString().equals("tracker.incident.opened"))
             .stream().collect(Collectors.groupingBy(r -> r.value().path("data").path("id").asString(),

@@ -4,15 +4,18 @@ import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.model.RecordHeader;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
-import io.choreography.tracker.rules.engine.EngineEvent;
-import io.choreography.tracker.rules.engine.EngineOutput;
-import io.choreography.tracker.rules.engine.IncidentChange;
-import io.choreography.tracker.rules.engine.InstanceState;
-import io.choreography.tracker.rules.engine.ProcessTracker;
-import io.choreography.tracker.rules.engine.TrackingEngine;
+import io.choreography.tracker.rules.engine.EscalationCommand;
+import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.extract.ExtractedEvent;
 import io.choreography.tracker.rules.extract.RecordExtractor;
 import io.choreography.tracker.rules.extract.StepMatch;
+import io.choreography.tracker.rules.tracking.InstanceChange;
+import io.choreography.tracker.rules.tracking.MatchedEvent;
+import io.choreography.tracker.rules.tracking.PublishedChange;
+import io.choreography.tracker.rules.tracking.Tracker;
+import io.choreography.tracker.rules.tracking.TrackerCounters;
+import io.choreography.tracker.rules.tracking.TrackerOutput;
+import io.choreography.tracker.rules.tracking.state.memory.InMemoryTrackingState;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -32,16 +35,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The expectation of a crash test: the same business records, read back from the broker, run through the pure
- * engine in one go, without Kafka Streams, rebalances or crashes.
+ * The expectation of a crash test: the same business records, read back from the broker, run through the
+ * tracker the service runs, on in-memory state, in one go: without Kafka Streams, rebalances or crashes.
  */
 public final class CleanRun {
 
   public final Map<String, JsonNode> finalStates = new HashMap<>();
   public final Set<String> openedIncidents = new HashSet<>();
+  /** Step matches with a trace id applied. */
   public int events;
-  /** Instances changed by timers that fell due at the clock's time (only when asked to fire them). */
-  public int fired;
+  /** Instance changes published: one per change a user can see, the number a tracker commits. */
+  public int instanceChanges;
 
   public static CleanRun of(String bootstrap, List<String> topics, ProcessDefinitions definitions,
       InstantSource clock) {
@@ -49,8 +53,8 @@ public final class CleanRun {
   }
 
   /**
-   * The same, and with {@code fireDue} every instance's timers that fell due at the clock's time fired once at
-   * the end, as a running tracker's punctuation does for orders whose step is overdue.
+   * The same, and with {@code fireDue} the timers due at the clock's time fired once at the end, as a running
+   * tracker's tick does for orders whose step is overdue.
    */
   public static CleanRun of(String bootstrap, List<String> topics, ProcessDefinitions definitions,
       InstantSource clock, boolean fireDue) {
@@ -58,11 +62,10 @@ public final class CleanRun {
     // send order as far as the broker knows it; events of one order are close together in any case
     records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
     RecordExtractor extractor = new RecordExtractor(definitions);
-    TrackingEngine engine = new TrackingEngine(definitions, clock);
-    Map<String, InstanceState> states = new HashMap<>();
-    Map<String, String> versions = new HashMap<>();
-    EngineOutput out = new EngineOutput();
     CleanRun run = new CleanRun();
+    Recorder recorder = run.new Recorder();
+    Tracker tracker = new Tracker(definitions, StuckMessageHint.NONE, TrackingProperties.defaults().retention(),
+        new InMemoryTrackingState(), recorder, recorder);
     for (ConsumerRecord<byte[], byte[]> r : records) {
       List<RecordHeader> headers = new ArrayList<>();
       for (Header h : r.headers()) {
@@ -71,41 +74,39 @@ public final class CleanRun {
       ExtractedEvent e = extractor.extract(new RawRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(),
           headers, r.value()));
       for (StepMatch m : e.matches()) {
-        if (m.traceId() == null) {
-          continue;
-        }
-        ProcessTracker tracker = engine.tracker(m.process());
-        EngineEvent event = engine.toEvent(m, r.topic(), e.type());
-        String key = InstanceKeys.of(m.process(), m.traceId());
-        tracker.apply(states.get(key), event, out);
-        run.events++;
-        states.put(key, out.state());
-        versions.putIfAbsent(key, tracker.process().definition().version());
-        for (IncidentChange c : out.incidents()) {
-          if (c.kind() == IncidentChange.Kind.OPENED && c.incident().type() != IncidentType.UNCORRELATED) {
-            run.openedIncidents.add(c.incident().id());
-          }
-        }
+        tracker.apply(new MatchedEvent(m.process(), m.step(), m.traceId(), m.eventId(), m.time().toEpochMilli(),
+            r.topic(), e.type(), r.timestamp()));
       }
     }
     if (fireDue) {
-      for (Map.Entry<String, InstanceState> s : states.entrySet()) {
-        String process = s.getKey().substring(0, s.getKey().indexOf('/'));
-        engine.tracker(process).fireDue(s.getValue(), out);
-        if (!out.incidents().isEmpty()) {
-          run.fired++;
-        }
-        for (IncidentChange c : out.incidents()) {
-          if (c.kind() == IncidentChange.Kind.OPENED && c.incident().type() != IncidentType.UNCORRELATED) {
-            run.openedIncidents.add(c.incident().id());
-          }
-        }
-        s.setValue(out.state());
+      tracker.fireDue(clock.millis(), Integer.MAX_VALUE);
+    }
+    return run;
+  }
+
+  /** What the tracker publishes and counts, kept as a tracker's topics would show it. */
+  private final class Recorder implements TrackerOutput, TrackerCounters {
+
+    @Override
+    public void instanceChanged(InstanceChange change) {
+      instanceChanges++;
+      finalStates.put(change.key(), TopologyHarness.JSON.readTree(InstanceChangeJson.of(change, 0)));
+    }
+
+    @Override
+    public void incidentChanged(PublishedChange change, long at) {
+      if (change.kind() == PublishedChange.Kind.OPENED && change.incident().type() != IncidentType.UNCORRELATED) {
+        openedIncidents.add(change.incident().id());
       }
     }
-    states.forEach((key, state) -> run.finalStates.put(key,
-        TopologyHarness.JSON.readTree(InstanceChangeJson.of(versions.get(key), state, 0))));
-    return run;
+
+    @Override
+    public void escalation(EscalationCommand command, long at) {}
+
+    @Override
+    public void event() {
+      events++;
+    }
   }
 
   /**

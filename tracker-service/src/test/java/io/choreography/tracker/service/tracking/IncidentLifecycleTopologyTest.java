@@ -4,10 +4,10 @@ import static io.choreography.tracker.service.tracking.TopologyHarness.PROCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.rules.engine.IncidentIds;
-import io.choreography.tracker.service.incidents.IncidentCommand;
 import io.choreography.tracker.service.incidents.IncidentJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +141,7 @@ class IncidentLifecycleTopologyTest {
       String id = IncidentIds.of(PROCESS, "order-gone", IncidentType.FAILED, "shipped");
       h.command(new IncidentCommand(IncidentCommand.Action.ACKNOWLEDGE, id, T0.plusSeconds(2), new Incident(id,
           IncidentType.FAILED, IncidentStatus.OPEN, PROCESS, "order-gone", "shipped", T0, null, null, "failed", 1)));
-      KeyValueStore<String, byte[]> lifecycle = h.driver.getKeyValueStore(IncidentOverlay.STORE);
+      KeyValueStore<String, byte[]> lifecycle = h.driver.getKeyValueStore(TrackingStores.INCIDENT_LIFECYCLE);
       long before = count(lifecycle);
 
       // when

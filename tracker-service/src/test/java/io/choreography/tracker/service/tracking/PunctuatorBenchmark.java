@@ -8,13 +8,14 @@ import io.choreography.tracker.rules.engine.EngineEvent;
 import io.choreography.tracker.rules.engine.EngineOutput;
 import io.choreography.tracker.rules.engine.ProcessTracker;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
+import io.choreography.tracker.rules.tracking.InstanceKeys;
+import io.choreography.tracker.rules.tracking.state.StoredInstance;
 import io.choreography.tracker.service.config.TrackerProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -59,7 +60,6 @@ public final class PunctuatorBenchmark {
   private final TrackingMetrics metrics;
   private final ProcessTracker tracker;
   private final String version;
-  private final long retentionMillis;
   private final KeyValueStore<String, byte[]> instances;
   private final KeyValueStore<Bytes, byte[]> dueIndex;
   private final List<TestOutputTopic<byte[], byte[]>> outputs;
@@ -71,17 +71,16 @@ public final class PunctuatorBenchmark {
     ProcessDefinition definition = DefinitionLoader.parse("bench.yaml", DEFINITION);
     metrics = new TrackingMetrics(new SimpleMeterRegistry());
     TrackingProperties settings = TrackingProperties.defaults();
-    retentionMillis = settings.retention().toMillis();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tracker-bench");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(TrackingTopology.build(Pattern.compile(TrackerProperties.DEFAULT_TOPICS),
         new ProcessDefinitions(List.of(definition)), settings, metrics), props, T0);
-    tracker = new ProcessTracker(CompiledProcess.compile(definition), InstantSource.fixed(T0), StuckMessageHint.NONE);
+    tracker = new ProcessTracker(CompiledProcess.compile(definition), StuckMessageHint.NONE);
     version = definition.version();
     instances = driver.getKeyValueStore(TrackingStores.INSTANCES);
-    dueIndex = driver.getKeyValueStore(DueIndex.STORE);
+    dueIndex = driver.getKeyValueStore(TrackingStores.DUE_INDEX);
     outputs = List.of(settings.instancesTopic(), settings.incidentsTopic(), "tracker-bench-instances-changelog",
             "tracker-bench-due-index-changelog")
         .stream().map(t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer()))
@@ -172,11 +171,13 @@ public final class PunctuatorBenchmark {
   private void place(long eventTime) {
     long n = sequence++;
     String trace = "order-" + n;
-    tracker.apply(null, EngineEvent.of(tracker.process(), "placed", trace, "e-" + n, eventTime, "orders", "Placed"),
+    tracker.apply(null, EngineEvent.of(tracker.process(), "placed", trace, "e-" + n, eventTime, "orders", "Placed",
+        eventTime),
         out);
     String key = InstanceKeys.of("bench", trace);
     instances.put(key, StoredInstance.encode(version, out.state()));
-    dueIndex.put(DueIndex.entry(Schedules.next(tracker, out.state(), retentionMillis), key), new byte[0]);
+    // a running instance's timer is the engine's next due time
+    dueIndex.put(StreamsDueIndex.entry(tracker.nextDueAt(out.state()), key), new byte[0]);
   }
 
   private void drain() {

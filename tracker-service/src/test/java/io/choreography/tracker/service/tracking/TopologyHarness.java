@@ -1,9 +1,9 @@
 package io.choreography.tracker.service.tracking;
 
+import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.service.config.TrackerProperties;
-import io.choreography.tracker.service.incidents.IncidentCommand;
 import io.choreography.tracker.service.incidents.IncidentCommandJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +100,13 @@ final class TopologyHarness implements AutoCloseable {
     this(wallClock, TrackingProperties.defaults(), TrackingStores.dueIndexSupplier());
   }
 
-  /** Sends one business event; {@code orderId} null for one without a trace id. */
+  /** Sends one business event that arrives when it happened; {@code orderId} null for one without a trace id. */
   void send(String topic, String key, String type, String id, String orderId, Instant time) {
+    send(topic, key, type, id, orderId, time, time);
+  }
+
+  /** Sends one business event whose record timestamp (its arrival) is {@code arrived}. */
+  void send(String topic, String key, String type, String id, String orderId, Instant time, Instant arrived) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("id", id);
@@ -109,7 +114,7 @@ final class TopologyHarness implements AutoCloseable {
       body.put("orderId", orderId);
     }
     body.put("time", time.toString());
-    inputs.get(topic).pipeInput(key, JSON.writeValueAsBytes(body), time);
+    inputs.get(topic).pipeInput(key, JSON.writeValueAsBytes(body), arrived);
   }
 
   /** Sends an operator's command as the API does. */

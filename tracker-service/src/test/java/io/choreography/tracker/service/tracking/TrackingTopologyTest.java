@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.tracking;
 
+import io.choreography.tracker.rules.tracking.InstanceKeys;
 import static io.choreography.tracker.service.tracking.TopologyHarness.PROCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -238,6 +239,86 @@ class TrackingTopologyTest {
 
       // then
       assertThat(h.instanceChanges()).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldMeasureTheReorderWindowBetweenRecordTimestampsNotWhenTheRecordsAreRead() throws Exception {
+    try (TopologyHarness h = new TopologyHarness(T0)) {
+      // given: paid before placed in both orders, read at once; the reorder window is 1 s
+      h.send("payments", "k", "Paid", "r2", "order-reordered", T0.plusMillis(100), T0);
+      h.send("orders", "k", "Placed", "r1", "order-reordered", T0, T0.plusMillis(900));
+      h.send("payments", "k", "Paid", "l2", "order-late", T0.plusMillis(100), T0);
+
+      // when: placed of order-late arrived 2 s after its paid, though the tracker reads it at the same moment
+      h.send("orders", "k", "Placed", "l1", "order-late", T0, T0.plusSeconds(2));
+
+      // then
+      List<JsonNode> opened = h.incidentEvents();
+      assertThat(opened).singleElement().satisfies(e -> {
+        assertThat(e.path("subject").asString()).isEqualTo("order-late");
+        assertThat(e.path("data").path("type").asString()).isEqualTo("OUT_OF_ORDER");
+        assertThat(e.path("data").path("message").asString()).contains("later than the 1s reorder window");
+        assertThat(e.path("data").path("openedAt").asString()).isEqualTo(T0.plusSeconds(2).toString());
+      });
+    }
+  }
+
+  @Test
+  void shouldCountTheRetentionFromTheArrivalOfTheEndEvent() throws Exception {
+    TrackingProperties settings = TrackingProperties.defaults().withRetention(Duration.ofSeconds(10));
+    try (TopologyHarness h = new TopologyHarness(T0, settings, TrackingStores.dueIndexSupplier())) {
+      // given: an order whose records arrived 9 s before the tracker read them
+      Instant arrived = T0.minusSeconds(9);
+      h.send("orders", "k", "Placed", "e1", "order-7", arrived);
+      h.send("payments", "k", "Paid", "e2", "order-7", arrived);
+      h.send("shipping", "k", "Shipped", "e3", "order-7", arrived);
+
+      // when
+      h.advance(Duration.ofMillis(1_300));
+
+      // then
+      assertThat(h.instanceStore().get(InstanceKeys.of(PROCESS, "order-7"))).isNull();
+      assertThat(h.metrics.timersVisited()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldPublishAnInstanceChangeOnlyWhenWhatUsersSeeOfItChanged() throws Exception {
+    try (TopologyHarness h = new TopologyHarness(T0)) {
+      // given
+      h.send("orders", "k", "Placed", "e1", "order-8", T0);
+      h.send("orders", "k", "Placed", "e1-again", "order-8", T0);
+
+      // when: one more occurrence of the same UNEXPECTED: a count, not a change of the instance
+      h.send("orders", "k", "Placed", "e1-third", "order-8", T0);
+
+      // then
+      assertThat(h.instanceChanges()).hasSize(2);
+      assertThat(h.incidentEvents()).extracting(e -> e.path("type").asString())
+          .containsExactly("tracker.incident.opened", "tracker.incident.updated");
+      assertThat(h.metrics.eventsTracked()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void shouldCountTheTimersDueInARangeFromTheDueIndex() throws Exception {
+    try (TopologyHarness h = new TopologyHarness(T0)) {
+      // given: paid due at T0 + 1 s for three orders and at T0 + 11 s for two
+      for (int i = 0; i < 3; i++) {
+        h.send("orders", "k", "Placed", "soon-" + i, "soon-" + i, T0);
+      }
+      for (int i = 0; i < 2; i++) {
+        h.send("orders", "k", "Placed", "later-" + i, "later-" + i, T0.plusSeconds(10));
+      }
+      StreamsDueIndex index = new StreamsDueIndex(h.driver.getKeyValueStore(TrackingStores.DUE_INDEX));
+      long t0 = T0.toEpochMilli();
+
+      // when / then
+      assertThat(index.countDue(t0, t0 + 1_000, 100)).isEqualTo(3);
+      assertThat(index.countDue(t0 + 1_000, t0 + 11_000, 100)).isEqualTo(2);
+      assertThat(index.countDue(t0, t0 + 11_000, 4)).isEqualTo(4);
+      assertThat(index.countDue(t0 + 11_000, t0 + 60_000, 100)).isZero();
     }
   }
 }

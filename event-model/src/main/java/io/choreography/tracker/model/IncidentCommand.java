@@ -1,17 +1,17 @@
-package io.choreography.tracker.service.incidents;
+package io.choreography.tracker.model;
 
-import io.choreography.tracker.model.Incident;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An operator's action on an incident, on its way from the API to the tracking topology (the commands topic).
+ * An operator's action on an incident, on its way from the API to the tracker (the value of a commands-topic
+ * record).
  *
  * @param action what the operator asked for
  * @param incidentId the incident
  * @param requestedAt when the API accepted the request: the time the incident change carries, so that the API's
  *     answer and the published change agree, also when the command is processed again after a crash
- * @param asDocumented the incident as its document showed it to the API: the truth for an incident the topology
+ * @param asDocumented the incident as its document showed it to the API: the truth for an incident the tracker
  *     has no lifecycle entry for (raised before operators' actions existed, or expired with its instance)
  */
 public record IncidentCommand(Action action, String incidentId, Instant requestedAt, Incident asDocumented) {

@@ -6,21 +6,21 @@ import io.choreography.tracker.model.IncidentType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class UncorrelatedEventCounterTest {
+class UncorrelatedIncidentsTest {
 
   @Test
-  void shouldKeepOneUncorrelatedIncidentPerProcessAndStepCountingEvents() {
+  void shouldKeepOneUncorrelatedIncidentPerProcessAndStepWithTheCount() {
     // given
     CompiledProcess p = CompiledProcess.compile(Definitions.orderFulfillment());
-    UncorrelatedEventCounter counter = new UncorrelatedEventCounter(new MutableClock(Instant.EPOCH));
     int payment = p.stepIndex("payment-received");
+    long arrived = Instant.parse("2026-03-01T10:00:00Z").toEpochMilli();
     // when
-    IncidentChange first = counter.record(p, payment);
-    counter.record(p, payment);
-    IncidentChange third = counter.record(p, payment);
-    IncidentChange other = counter.record(p, p.stepIndex("order-placed"));
+    IncidentChange first = UncorrelatedIncidents.counted(p, payment, 1, arrived);
+    IncidentChange third = UncorrelatedIncidents.counted(p, payment, 3, arrived + 5);
+    IncidentChange other = UncorrelatedIncidents.counted(p, p.stepIndex("order-placed"), 1, arrived);
     // then
     assertThat(first.kind()).isEqualTo(IncidentChange.Kind.OPENED);
+    assertThat(first.incident().openedAt()).isEqualTo(Instant.ofEpochMilli(arrived));
     assertThat(third.kind()).isEqualTo(IncidentChange.Kind.UPDATED);
     assertThat(third.incident().id()).isEqualTo(first.incident().id());
     assertThat(third.incident().type()).isEqualTo(IncidentType.UNCORRELATED);
@@ -29,6 +29,5 @@ class UncorrelatedEventCounterTest {
     assertThat(third.incident().message())
         .isEqualTo("3 events matched payment-received (PaymentReceived on payments) but carried no trace id");
     assertThat(other.incident().id()).isNotEqualTo(first.incident().id());
-    assertThat(counter.count("order-fulfillment", payment)).isEqualTo(3);
   }
 }

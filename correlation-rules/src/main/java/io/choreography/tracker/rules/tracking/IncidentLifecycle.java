@@ -1,12 +1,13 @@
-package io.choreography.tracker.service.incidents;
+package io.choreography.tracker.rules.tracking;
 
 import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.IncidentStatus;
 import java.time.Instant;
 
 /**
  * OPEN -> ACKNOWLEDGED -> RESOLVED by operators. One set of rules for the API (which answers with the result) and
- * the tracking topology (which publishes it), so that both show the same incident with the same times.
+ * the tracker (which publishes it), so that both show the same incident with the same times.
  */
 public final class IncidentLifecycle {
 

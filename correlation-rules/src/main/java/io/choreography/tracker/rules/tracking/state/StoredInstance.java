@@ -1,21 +1,20 @@
-package io.choreography.tracker.service.tracking;
+package io.choreography.tracker.rules.tracking.state;
 
 import io.choreography.tracker.rules.engine.CompiledProcess;
 import io.choreography.tracker.rules.engine.InstanceState;
 import io.choreography.tracker.rules.engine.InstanceStateCodec;
 import io.choreography.tracker.rules.engine.InstanceView;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * The value of the instance store: the definition version the instance started with (one length byte and ASCII),
- * then the engine's {@link InstanceStateCodec} bytes.
+ * The value of an instance store entry: the definition version the instance started with (one length byte and
+ * ASCII), then the engine's {@link InstanceStateCodec} bytes.
  */
-final class StoredInstance {
+public final class StoredInstance {
 
   private StoredInstance() {}
 
-  static byte[] encode(String version, InstanceView state) {
+  public static byte[] encode(String version, InstanceView state) {
     byte[] v = version.getBytes(StandardCharsets.US_ASCII);
     byte[] body = InstanceStateCodec.encode(state);
     byte[] out = new byte[1 + v.length + body.length];
@@ -25,7 +24,7 @@ final class StoredInstance {
     return out;
   }
 
-  static String version(byte[] stored) {
+  public static String version(byte[] stored) {
     return new String(stored, 1, stored[0] & 0xFF, StandardCharsets.US_ASCII);
   }
 
@@ -33,12 +32,13 @@ final class StoredInstance {
    * Decodes with the loaded definition. Only the current version of each definition is loaded; the codec checks
    * the step count, so an instance whose definition changed shape cannot be decoded (IllegalArgumentException).
    */
-  static InstanceState decode(CompiledProcess process, byte[] stored) {
+  public static InstanceState decode(CompiledProcess process, byte[] stored) {
     int start = 1 + (stored[0] & 0xFF);
     return InstanceStateCodec.decode(process, stored, start, stored.length - start);
   }
 
-  static boolean sameState(byte[] a, byte[] b) {
-    return Arrays.equals(a, b);
+  /** The version and the decoded state. */
+  public static TrackedInstance read(CompiledProcess process, byte[] stored) {
+    return new TrackedInstance(version(stored), decode(process, stored));
   }
 }

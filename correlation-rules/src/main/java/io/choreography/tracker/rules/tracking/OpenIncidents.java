@@ -1,8 +1,8 @@
-package io.choreography.tracker.service.tracking;
+package io.choreography.tracker.rules.tracking;
 
 import io.choreography.tracker.model.IncidentType;
-import io.choreography.tracker.rules.definition.EndKind;
 import io.choreography.tracker.model.InstanceStatus;
+import io.choreography.tracker.rules.definition.EndKind;
 import io.choreography.tracker.rules.engine.CompiledProcess;
 import io.choreography.tracker.rules.engine.IncidentIds;
 import io.choreography.tracker.rules.engine.InstanceView;
@@ -14,11 +14,11 @@ import java.util.List;
  * deterministic (process, trace id, type, step), so the state's masks are enough. Operator acknowledgements and
  * resolutions are not known here.
  */
-final class OpenIncidents {
+public final class OpenIncidents {
 
   private OpenIncidents() {}
 
-  static List<String> of(InstanceView s) {
+  public static List<String> of(InstanceView s) {
     CompiledProcess p = s.process();
     String process = p.id();
     List<String> ids = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.choreography.tracker.service.tracking;
+package io.choreography.tracker.rules.tracking;
 
 import io.choreography.tracker.rules.definition.After;
 import io.choreography.tracker.rules.definition.StepDefinition;
@@ -12,11 +12,11 @@ import java.util.Map;
  * ALL-join, the earliest reached one's for an ANY-join) to its own event time. Start steps and steps reached
  * before their predecessors have none. Event times, so the figure is the same whatever the arrival order.
  */
-final class StepDurations {
+public final class StepDurations {
 
   private StepDurations() {}
 
-  static Map<String, Long> of(InstanceView s) {
+  public static Map<String, Long> of(InstanceView s) {
     CompiledProcess p = s.process();
     Map<String, Long> durations = new LinkedHashMap<>();
     for (int i = 0; i < p.stepCount(); i++) {

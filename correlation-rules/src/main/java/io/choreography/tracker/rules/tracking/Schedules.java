@@ -1,4 +1,4 @@
-package io.choreography.tracker.service.tracking;
+package io.choreography.tracker.rules.tracking;
 
 import io.choreography.tracker.rules.engine.InstanceView;
 import io.choreography.tracker.rules.engine.ProcessTracker;
@@ -23,9 +23,9 @@ final class Schedules {
     return engineDue == NONE ? purge : Math.min(engineDue, purge);
   }
 
-  /** When an ended instance leaves the store. */
+  /** When an ended instance leaves the store: the retention counts from the arrival of its end event. */
   static long expiresAt(InstanceView state, long retentionMillis) {
-    long ended = state.endedWallAt() != NONE ? state.endedWallAt() : state.endedAt();
+    long ended = state.endArrivedAt() != NONE ? state.endArrivedAt() : state.endedAt();
     return ended + retentionMillis;
   }
 }

@@ -1,0 +1,19 @@
+package io.choreography.tracker.rules.tracking;
+
+import io.choreography.tracker.rules.engine.InstanceView;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An instance changed in a way a user can see: what its document needs. {@code state} is the tracker's live state:
+ * read it during the call, do not keep it.
+ *
+ * @param key {@code process/traceId}
+ * @param version the definition version the instance started with
+ * @param openIncidents ids of the incidents the engine holds open for it
+ * @param stepDurationsMs how long each reached step took, by step id
+ * @param at when the change happened on the tracker's time line: the arrival of the event that caused it, or the
+ *     verdict time of the timer
+ */
+public record InstanceChange(String key, String version, InstanceView state, List<String> openIncidents,
+    Map<String, Long> stepDurationsMs, long at) {}

@@ -1,0 +1,56 @@
+package io.choreography.tracker.service.tracking;
+
+import io.choreography.tracker.rules.engine.EscalationCommand;
+import io.choreography.tracker.rules.tracking.InstanceChange;
+import io.choreography.tracker.rules.tracking.PublishedChange;
+import io.choreography.tracker.rules.tracking.TrackerOutput;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The tracker's results as records of the output topics: instance changes on {@code tracker.instances} (key
+ * {@code process/traceId}), incident changes as CloudEvents on {@code tracker.incidents} (key: the incident id),
+ * escalations as CloudEvents on the topic their definition names (key: the trace id). Records carry the wall-clock
+ * time they were written, as does the instance change's {@code updatedAt}.
+ */
+final class TopicOutputs implements TrackerOutput {
+
+  private static final byte[] CLOUDEVENTS_JSON = IncidentCloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+
+  private final ProcessorContext<String, Outgoing> context;
+  private final TrackingProperties settings;
+
+  TopicOutputs(ProcessorContext<String, Outgoing> context, TrackingProperties settings) {
+    this.context = context;
+    this.settings = settings;
+  }
+
+  @Override
+  public void instanceChanged(InstanceChange change) {
+    long now = context.currentSystemTimeMs();
+    context.forward(new Record<>(change.key(),
+        new Outgoing(settings.instancesTopic(), InstanceChangeJson.of(change, now)), now));
+  }
+
+  @Override
+  public void incidentChanged(PublishedChange change, long at) {
+    long now = context.currentSystemTimeMs();
+    context.forward(new Record<>(change.incident().id(),
+        new Outgoing(settings.incidentsTopic(), IncidentCloudEvents.of(change, at)), now, cloudEvent()));
+  }
+
+  @Override
+  public void escalation(EscalationCommand command, long at) {
+    long now = context.currentSystemTimeMs();
+    context.forward(new Record<>(command.traceId(),
+        new Outgoing(command.topic(), EscalationCloudEvents.of(command)), now, cloudEvent()));
+  }
+
+  private static RecordHeaders cloudEvent() {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("content-type", CLOUDEVENTS_JSON);
+    return headers;
+  }
+}
