@@ -1,6 +1,9 @@
 package io.choreography.tracker.service.incidents;
 
 import io.choreography.tracker.model.IncidentCommand;
+import io.choreography.tracker.model.intake.ForwardedCommand;
+import io.choreography.tracker.model.intake.IntakeRecordCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +17,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Puts operators' commands on the commands topic, keyed by incident id, and returns only once Kafka has them
+ * Puts operators' commands on the intake topic, keyed like the events of the incident's instance (its trace id), so
+ * that each reaches the task that owns the incident in order with those events; returns only once Kafka has them
  * (acks=all): then the tracking topology will apply them, also after a crash of this process.
  */
 public class IncidentCommandPublisher implements AutoCloseable {
@@ -40,8 +44,10 @@ public class IncidentCommandPublisher implements AutoCloseable {
   /** Throws IllegalStateException when Kafka did not take the command in time. */
   public void publish(IncidentCommand command) {
     try {
-      producer.send(new ProducerRecord<>(topic, command.incidentId(), IncidentCommandJson.encode(command)))
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, command.partitionKey(),
+          IntakeRecordCodec.encode(new ForwardedCommand(IncidentCommandJson.encode(command))));
+      record.headers().add("content-type", IntakeRecordCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+      producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending the command", e);

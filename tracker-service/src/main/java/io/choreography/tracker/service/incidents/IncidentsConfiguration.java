@@ -3,6 +3,7 @@ package io.choreography.tracker.service.incidents;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.service.api.ProcessStatistics;
+import io.choreography.tracker.service.config.TrackerProperties;
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import io.choreography.tracker.service.tracking.TrackingProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,11 +18,11 @@ import org.springframework.context.annotation.Configuration;
 public class IncidentsConfiguration {
 
   @Bean(destroyMethod = "close")
-  public IncidentCommandPublisher incidentCommandPublisher(KafkaProperties kafka, TrackingProperties tracking,
+  public IncidentCommandPublisher incidentCommandPublisher(KafkaProperties kafka, TrackerProperties tracker,
       IncidentsProperties incidents, ObjectProvider<LocalInfrastructure> local) {
     // created after the local broker, hence closed before it
     local.ifAvailable(l -> {});
-    return new IncidentCommandPublisher(kafka.buildProducerProperties(), tracking.commandsTopic(),
+    return new IncidentCommandPublisher(kafka.buildProducerProperties(), tracker.ingest().intakeTopic(),
         incidents.commandTimeout());
   }
 

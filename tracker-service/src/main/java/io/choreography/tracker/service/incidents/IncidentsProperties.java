@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Operators' incident actions and the context of incident messages ({@code tracker.incidents.*}). The commands
- * topic itself is {@code tracker.tracking.commands-topic}.
+ * travel on the intake topic ({@code tracker.ingest.intake-topic}), in order with the events of their instance.
  *
  * @param commandTimeout how long an acknowledge or resolve waits for Kafka to accept its command before it answers
  *     503

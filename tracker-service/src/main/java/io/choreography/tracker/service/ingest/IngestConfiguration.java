@@ -59,8 +59,7 @@ public class IngestConfiguration {
       @Value("${tracker.tracking.state-dir:}") String stateDir,
       @Value("${tracker.tracking.application-id:tracker-tracking}") String trackingApplicationId,
       @Value("${tracker.tracking.instances-topic:tracker.instances}") String instancesTopic,
-      @Value("${tracker.tracking.incidents-topic:tracker.incidents}") String incidentsTopic,
-      @Value("${tracker.tracking.commands-topic:tracker.incident-commands}") String commandsTopic) {
+      @Value("${tracker.tracking.incidents-topic:tracker.incidents}") String incidentsTopic) {
     local.ifAvailable(l -> {});
     TrackerProperties.Ingest ingest = tracker.ingest();
 
@@ -97,7 +96,7 @@ public class IngestConfiguration {
     plain.addListener(new MicrometerProducerListener<>(registry));
 
     OwnTopics own = new OwnTopics(Set.of(ingest.intakeTopic(), ingest.deadLetterTopic(), instancesTopic,
-        incidentsTopic, commandsTopic), Set.of(trackingApplicationId + "-", "tracker-stream-"));
+        incidentsTopic), Set.of(trackingApplicationId + "-", "tracker-stream-"));
     TopicDiscovery discovery = new TopicDiscovery(Admin.create(AdminClients.properties(kafka, "tracker-topics")),
         new GuardedRegex(tracker.topicPattern(), TimeUnit.MILLISECONDS.toNanos(100)), own, ingest.topicRefresh());
     EventDocumentMapper mapper = new EventDocumentMapper(names, ingest.maxPayloadBytes(), redactor.getIfAvailable());

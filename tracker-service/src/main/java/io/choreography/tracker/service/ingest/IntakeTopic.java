@@ -14,21 +14,21 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
  * Creates the intake topic when it does not exist: as many partitions as the tracking topology may run tasks (each
  * task owns the traces of one partition), records up to {@link IngestConfiguration#MAX_RECORD_BYTES}.
  */
-final class IntakeTopic {
+public final class IntakeTopic {
 
   private final KafkaProperties kafka;
   private final String topic;
   private final int partitions;
   private volatile boolean ready;
 
-  IntakeTopic(KafkaProperties kafka, String topic, int partitions) {
+  public IntakeTopic(KafkaProperties kafka, String topic, int partitions) {
     this.kafka = kafka;
     this.topic = topic;
     this.partitions = partitions;
   }
 
   /** Creates the topic unless it exists (once per process); throws while Kafka cannot be reached. */
-  void ensure() throws Exception {
+  public void ensure() throws Exception {
     if (ready) {
       return;
     }

@@ -24,7 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * carries the document. A record that matches nothing still goes to the intake topic for indexing (without a key),
  * unless {@code tracker.unmatched=ignore}.
  */
-final class RecordForwarder {
+public final class RecordForwarder {
 
   private static final byte[] CONTENT_TYPE = IntakeRecordCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
@@ -34,7 +34,7 @@ final class RecordForwarder {
   private final String intakeTopic;
   private final IngestMetrics metrics;
 
-  RecordForwarder(RecordExtractor extractor, EventDocumentMapper mapper, boolean indexUnmatched, String intakeTopic,
+  public RecordForwarder(RecordExtractor extractor, EventDocumentMapper mapper, boolean indexUnmatched, String intakeTopic,
       IngestMetrics metrics) {
     this.extractor = extractor;
     this.mapper = mapper;
@@ -44,7 +44,7 @@ final class RecordForwarder {
   }
 
   /** The intake records of one business record read at {@code readAt}; empty when there is nothing to forward. */
-  List<ProducerRecord<byte[], byte[]>> forward(RawRecord raw, long readAt) {
+  public List<ProducerRecord<byte[], byte[]>> forward(RawRecord raw, long readAt) {
     ExtractedEvent event = extractor.extract(raw);
     metrics.extracted(event);
     if (!event.matched() && !indexUnmatched) {

@@ -3,6 +3,7 @@ package io.choreography.tracker.service.tracking;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.service.config.TrackerProperties;
+import io.choreography.tracker.service.ingest.IntakeTopic;
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,15 +26,21 @@ public class TrackingConfiguration {
 
   @Bean
   public TrackingStreams trackingStreams(TrackerProperties tracker, TrackingProperties settings, KafkaProperties kafka,
-      ProcessDefinitions definitions, TrackingMetrics metrics, ObjectProvider<LocalInfrastructure> local,
-      ObjectProvider<StuckMessageHint> hint) {
+      ProcessDefinitions definitions, TrackingMetrics metrics, VerdictLag verdictLag,
+      ObjectProvider<LocalInfrastructure> local, ObjectProvider<StuckMessageHint> hint) {
     // created after the local broker, hence stopped and destroyed before it
     local.ifAvailable(l -> {});
     return new TrackingStreams(
-        TrackingTopology.build(tracker.topicPattern(), definitions, settings, metrics,
+        TrackingTopology.build(tracker.ingest().intakeTopic(), definitions, settings, metrics, verdictLag,
             hint.getIfAvailable(() -> StuckMessageHint.NONE)),
         TrackingStreamsConfig.of(kafka, tracker, settings),
-        TrackingTopics.outputs(settings, definitions), settings.partitions());
+        TrackingTopics.outputs(settings, definitions), settings.partitions(),
+        new IntakeTopic(kafka, tracker.ingest().intakeTopic(), settings.partitions()));
+  }
+
+  @Bean
+  public VerdictLag verdictLag(MeterRegistry registry) {
+    return new VerdictLag(registry);
   }
 
   @Bean
@@ -42,7 +49,7 @@ public class TrackingConfiguration {
   }
 
   @Bean
-  public TrackingHealthIndicator trackingHealthIndicator(TrackingStreams streams) {
-    return new TrackingHealthIndicator(streams);
+  public TrackingHealthIndicator trackingHealthIndicator(TrackingStreams streams, VerdictLag verdictLag) {
+    return new TrackingHealthIndicator(streams, verdictLag);
   }
 }

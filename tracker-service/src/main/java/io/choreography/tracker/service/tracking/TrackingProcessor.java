@@ -1,94 +1,144 @@
 package io.choreography.tracker.service.tracking;
 
-import io.choreography.tracker.model.IncidentCommand;
+import io.choreography.tracker.model.intake.ForwardedCommand;
+import io.choreography.tracker.model.intake.ForwardedEvent;
+import io.choreography.tracker.model.intake.ForwardedMatch;
+import io.choreography.tracker.model.intake.InputWatermark;
+import io.choreography.tracker.model.intake.IntakeRecord;
+import io.choreography.tracker.model.intake.IntakeRecordCodec;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
+import io.choreography.tracker.rules.tracking.InputWatermarks;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.Tracker;
+import io.choreography.tracker.service.incidents.IncidentCommandJson;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drives the {@link Tracker} inside the topology: its state in the task's stores, its results forwarded to the
- * output topics. Per record of the re-keying topic: a step match, applied with the record's timestamp as its
- * arrival (the extraction forwards the business record's timestamp, and Kafka Streams creates its internal topics
- * with CreateTime, so the re-keying keeps it), or an operator's command. Per wall-clock tick:
- * the timers due by the verdict time. Runs in the task's exactly-once transaction, so a crash replays the stores
- * and the outputs together.
+ * output topics. Per intake record: the step matches of a business record, applied with the record's arrival; a
+ * forwarder's watermark, which moves the verdict time; or an operator's command. Per wall-clock tick: the timers due
+ * by the verdict time, which is the wall clock held back to how far every input partition has been read (SPEC
+ * 3.13). Runs in the task's exactly-once transaction, so a crash replays the stores and the outputs together.
  */
-final class TrackingProcessor implements Processor<String, byte[], String, Outgoing> {
+final class TrackingProcessor implements Processor<byte[], byte[], String, Outgoing> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrackingProcessor.class);
+  private static final String WATERMARKS_KEY = "watermarks";
+  /** How often the held-back verdicts are counted: a count costs a scan of them, so not on every tick. */
+  private static final long COUNT_EVERY_MILLIS = 2_000;
+  private static final int COUNT_CAP = 100_000;
 
   private final ProcessDefinitions definitions;
   private final TrackingProperties settings;
   private final TrackingMetrics metrics;
+  private final VerdictLag verdictLag;
   private final StuckMessageHint hint;
   private ProcessorContext<String, Outgoing> context;
+  private StreamsTrackingState state;
   private Tracker tracker;
+  private KeyValueStore<String, byte[]> watermarkStore;
+  private InputWatermarks watermarks;
+  private boolean watermarksChanged;
+  private long countedAt;
+  private long lastVerdict;
+  private String task;
 
   TrackingProcessor(ProcessDefinitions definitions, TrackingProperties settings, TrackingMetrics metrics,
-      StuckMessageHint hint) {
+      VerdictLag verdictLag, StuckMessageHint hint) {
     this.definitions = definitions;
     this.settings = settings;
     this.metrics = metrics;
+    this.verdictLag = verdictLag;
     this.hint = hint;
   }
 
   @Override
   public void init(ProcessorContext<String, Outgoing> context) {
     this.context = context;
-    this.tracker = new Tracker(definitions, hint, settings.retention(), new StreamsTrackingState(context),
-        new TopicOutputs(context, settings), metrics);
+    this.state = new StreamsTrackingState(context);
+    this.tracker = new Tracker(definitions, hint, settings.retention(), state, new TopicOutputs(context, settings),
+        metrics);
+    this.watermarkStore = context.getStateStore(TrackingStores.INPUT_WATERMARKS);
+    byte[] stored = watermarkStore.get(WATERMARKS_KEY);
+    this.watermarks = stored == null ? new InputWatermarks() : InputWatermarks.decode(stored);
+    this.task = context.taskId().toString();
+    this.lastVerdict = context.currentSystemTimeMs();
     context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, wallClock -> fireDue());
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
-    if (TrackedEventCodec.isCommand(record.value())) {
-      command(record.value());
-      return;
-    }
-    TrackedEvent event;
+  public void process(Record<byte[], byte[]> record) {
+    IntakeRecord intake;
     try {
-      event = TrackedEventCodec.decode(record.value());
+      intake = IntakeRecordCodec.decode(record.value(), false);
     } catch (IllegalArgumentException e) {
       metrics.skipped();
-      LOG.warn("skipped a record of the re-keying topic: {}", e.getMessage());
+      LOG.warn("skipped a record of the intake topic: {}", e.getMessage());
       return;
     }
-    tracker.apply(new MatchedEvent(event.process(), event.step(), event.traceId(), event.eventId(),
-        event.eventTime(), event.topic(), event.type(), record.timestamp()));
+    if (intake instanceof ForwardedEvent e) {
+      for (ForwardedMatch m : e.matches()) {
+        tracker.apply(new MatchedEvent(m.process(), m.step(), m.traceId(), m.eventId(), m.eventTime(), e.topic(),
+            e.type(), e.arrival()));
+      }
+    } else if (intake instanceof InputWatermark w) {
+      watermarks.update(w);
+      watermarksChanged = true;
+    } else {
+      command(((ForwardedCommand) intake).json());
+    }
   }
 
-  private void command(byte[] value) {
-    IncidentCommand command;
+  private void command(byte[] json) {
     try {
-      command = TrackedEventCodec.decodeCommand(value);
+      tracker.command(IncidentCommandJson.decode(json));
     } catch (IllegalArgumentException e) {
       metrics.skipped();
-      LOG.warn("skipped a command of the re-keying topic: {}", e.getMessage());
-      return;
+      LOG.warn("skipped an incident command of the intake topic: {}", e.getMessage());
     }
-    tracker.command(command);
   }
 
   /** One tick: the timers due by the verdict time, at most {@code max-due-per-tick}. */
   private void fireDue() {
     long started = System.nanoTime();
-    tracker.fireDue(verdictTime(), settings.maxDuePerTick());
+    if (watermarksChanged) {
+      // kept with the stores, so that a restart knows at once how far the input was read
+      watermarkStore.put(WATERMARKS_KEY, watermarks.encode());
+      watermarksChanged = false;
+    }
+    long wall = context.currentSystemTimeMs();
+    long verdict = Math.min(wall, watermarks.low());
+    if (verdict != InputWatermarks.HOLD) {
+      tracker.fireDue(verdict, settings.maxDuePerTick());
+    }
+    report(wall, verdict);
     metrics.punctuation(System.nanoTime() - started);
   }
 
-  /**
-   * How far verdicts that rest on the absence of an event may go: for now the wall clock (Kafka Streams' system
-   * time, which the TopologyTestDriver controls in tests).
-   */
-  private long verdictTime() {
-    return context.currentSystemTimeMs();
+  /** How far verdicts are held back, and (every few seconds, as it costs a scan) how many wait. */
+  private void report(long wall, long verdict) {
+    if (verdict != InputWatermarks.HOLD) {
+      lastVerdict = verdict;
+    }
+    long heldFor = Math.max(0, wall - lastVerdict);
+    Integer waiting = null;
+    if (wall - countedAt >= COUNT_EVERY_MILLIS) {
+      countedAt = wall;
+      long from = verdict == InputWatermarks.HOLD ? Long.MIN_VALUE + 1 : verdict;
+      waiting = heldFor == 0 ? 0 : state.dueIndex().countDue(from, wall, COUNT_CAP);
+    }
+    verdictLag.report(task, heldFor, watermarks.unknownPartitions(), waiting);
+  }
+
+  @Override
+  public void close() {
+    verdictLag.forget(task);
   }
 }

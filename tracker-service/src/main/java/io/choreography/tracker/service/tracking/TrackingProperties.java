@@ -19,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param punctuateInterval how often due timers are checked (wall clock)
  * @param instancesTopic where every instance change is published
  * @param incidentsTopic where every incident change is published as a CloudEvent
- * @param commandsTopic where the API puts operators' incident commands (acknowledge, resolve) for the topology
  * @param retention how long an ended instance stays in the store, so that late events are recognised; keep it
  *     longer than the longest reorder window
  * @param maxDuePerTick timers handled in one punctuation at most; the rest follow at the next tick
@@ -35,7 +34,6 @@ public record TrackingProperties(
     @DefaultValue("250ms") Duration punctuateInterval,
     @DefaultValue("tracker.instances") String instancesTopic,
     @DefaultValue("tracker.incidents") String incidentsTopic,
-    @DefaultValue("tracker.incident-commands") String commandsTopic,
     @DefaultValue("1h") Duration retention,
     @DefaultValue("20000") int maxDuePerTick,
     Map<String, String> streams) {
@@ -62,11 +60,11 @@ public record TrackingProperties(
   /** The defaults, for tests and tools that build the topology without Spring. */
   public static TrackingProperties defaults() {
     return new TrackingProperties(true, "tracker-tracking", null, 8, 1, Duration.ofMillis(250), "tracker.instances",
-        "tracker.incidents", "tracker.incident-commands", Duration.ofHours(1), 20_000, Map.of());
+        "tracker.incidents", Duration.ofHours(1), 20_000, Map.of());
   }
 
   public TrackingProperties withRetention(Duration value) {
     return new TrackingProperties(enabled, applicationId, stateDir, partitions, streamThreads, punctuateInterval,
-        instancesTopic, incidentsTopic, commandsTopic, value, maxDuePerTick, streams);
+        instancesTopic, incidentsTopic, value, maxDuePerTick, streams);
   }
 }

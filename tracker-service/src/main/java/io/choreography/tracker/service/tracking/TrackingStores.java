@@ -22,7 +22,15 @@ public final class TrackingStores {
   /** {@code "<owner>\0<incident id>"} to the incident's lifecycle ({@link StreamsIncidentLifecycles}). */
   public static final String INCIDENT_LIFECYCLE = "incident-lifecycle";
 
+  /** One entry: how far the input has been read, as this task learnt it from the watermarks. */
+  public static final String INPUT_WATERMARKS = "input-watermarks";
+
   private TrackingStores() {}
+
+  static StoreBuilder<KeyValueStore<String, byte[]>> inputWatermarks() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INPUT_WATERMARKS), Serdes.String(),
+        Serdes.ByteArray());
+  }
 
   static StoreBuilder<KeyValueStore<String, byte[]>> incidentLifecycle() {
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_LIFECYCLE), Serdes.String(),

@@ -3,6 +3,7 @@ package io.choreography.tracker.service.tracking;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
+import io.choreography.tracker.service.ingest.IntakeTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -23,13 +24,16 @@ public final class TrackingStreams implements SmartLifecycle {
   private final Properties config;
   private final Set<String> outputTopics;
   private final int partitions;
+  private final IntakeTopic intake;
   private volatile KafkaStreams streams;
 
-  public TrackingStreams(Topology topology, Properties config, Set<String> outputTopics, int partitions) {
+  public TrackingStreams(Topology topology, Properties config, Set<String> outputTopics, int partitions,
+      IntakeTopic intake) {
     this.topology = topology;
     this.config = config;
     this.outputTopics = outputTopics;
     this.partitions = partitions;
+    this.intake = intake;
   }
 
   @Override
@@ -38,8 +42,10 @@ public final class TrackingStreams implements SmartLifecycle {
       return;
     }
     try {
+      // the topology's source (Kafka Streams fails on a missing one) and its outputs (it does not create sinks)
+      intake.ensure();
       TrackingTopics.ensure(config, outputTopics, partitions);
-    } catch (IllegalStateException e) {
+    } catch (Exception e) {
       // Kafka may come up later (the kafka health shows it); publishing fails, and is retried, until they exist
       LOG.error("{}; tracking starts anyway", e.getMessage());
     }

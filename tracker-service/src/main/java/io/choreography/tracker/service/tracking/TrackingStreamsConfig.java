@@ -30,9 +30,6 @@ final class TrackingStreamsConfig {
     p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
     p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, FailOnProductionError.class);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
-    // new business topics matching tracker.topics are picked up as soon as the indexer picks them up
-    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG),
-        (int) tracker.ingest().topicRefresh().toMillis());
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.CLIENT_ID_CONFIG, settings.applicationId());
     for (Map.Entry<String, String> e : settings.streams().entrySet()) {

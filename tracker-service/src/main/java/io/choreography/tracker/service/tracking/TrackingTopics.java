@@ -18,8 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Creates the topics the topology writes to when they do not exist yet (Kafka Streams does not create sink
- * topics): {@code tracker.instances}, {@code tracker.incidents} and the escalation topics of the definitions; and
- * the commands topic it reads.
+ * topics): {@code tracker.instances}, {@code tracker.incidents} and the escalation topics of the definitions.
  */
 final class TrackingTopics {
 
@@ -29,8 +28,6 @@ final class TrackingTopics {
     Set<String> topics = new LinkedHashSet<>();
     topics.add(settings.instancesTopic());
     topics.add(settings.incidentsTopic());
-    // read, not written, by the topology: Kafka Streams fails on a missing source topic
-    topics.add(settings.commandsTopic());
     for (ProcessDefinition d : definitions.all()) {
       for (Escalation e : d.escalations()) {
         topics.add(e.topic());

@@ -95,11 +95,9 @@ class AlertmanagerIT {
     registry.add("tracker.alerts.alertmanager.labels.env", () -> "it");
     registry.add("tracker.alerts.retry.initial-backoff", () -> "200ms");
     registry.add("tracker.alerts.retry.max-backoff", () -> "1s");
-    // the tracker's own topics too: created by the tracker just before its topology starts, the commands topic can
-    // still be missing from the broker's metadata then, and the topology's first stream thread fails and is replaced
     TestKafka.createTopics(SCOPE.infrastructure().kafkaBootstrapServers(), 2,
-        List.of(SCOPE.topic("orders"), SCOPE.topic("payments"), SCOPE.topic("shipping"), SCOPE.commandsTopic(),
-            SCOPE.incidentsTopic(), SCOPE.instancesTopic()));
+        List.of(SCOPE.topic("orders"), SCOPE.topic("payments"), SCOPE.topic("shipping"), SCOPE.incidentsTopic(),
+            SCOPE.instancesTopic()));
   }
 
   @AfterAll

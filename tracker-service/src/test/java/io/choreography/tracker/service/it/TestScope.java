@@ -56,11 +56,6 @@ public final class TestScope {
     return "tracker.events." + indexPrefix();
   }
 
-  /** The topic of operators' incident commands in this scope. */
-  public String commandsTopic() {
-    return "tracker.incident-commands." + indexPrefix();
-  }
-
   public LocalInfrastructure infrastructure() {
     return SharedInfrastructure.get();
   }
@@ -91,7 +86,6 @@ public final class TestScope {
     registry.add("tracker.tracking.state-dir", this::stateDirectory);
     registry.add("tracker.tracking.instances-topic", this::instancesTopic);
     registry.add("tracker.tracking.incidents-topic", this::incidentsTopic);
-    registry.add("tracker.tracking.commands-topic", this::commandsTopic);
   }
 
   /** The tracking topology's RocksDB stores of this scope: fresh per class. */

@@ -10,18 +10,21 @@ import io.choreography.tracker.rules.engine.ProcessTracker;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.tracking.InstanceKeys;
 import io.choreography.tracker.rules.tracking.state.StoredInstance;
-import io.choreography.tracker.service.config.TrackerProperties;
+import io.choreography.tracker.model.intake.InputWatermark;
+import io.choreography.tracker.model.intake.IntakeRecordCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -37,6 +40,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class PunctuatorBenchmark {
 
+  static final String INTAKE = "tracker.events.bench";
   static final String DEFINITION = """
       id: bench
       correlation:
@@ -64,6 +68,7 @@ public final class PunctuatorBenchmark {
   private final KeyValueStore<Bytes, byte[]> dueIndex;
   private final List<TestOutputTopic<byte[], byte[]>> outputs;
   private final EngineOutput out = new EngineOutput();
+  private final TestInputTopic<byte[], byte[]> intake;
   private long wallClock = T0.toEpochMilli();
   private long sequence;
 
@@ -75,8 +80,9 @@ public final class PunctuatorBenchmark {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tracker-bench");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(TrackingTopology.build(Pattern.compile(TrackerProperties.DEFAULT_TOPICS),
-        new ProcessDefinitions(List.of(definition)), settings, metrics), props, T0);
+    driver = new TopologyTestDriver(TrackingTopology.build(INTAKE, new ProcessDefinitions(List.of(definition)),
+        settings, metrics, new VerdictLag(new SimpleMeterRegistry())), props, T0);
+    intake = driver.createInputTopic(INTAKE, new ByteArraySerializer(), new ByteArraySerializer());
     tracker = new ProcessTracker(CompiledProcess.compile(definition), StuckMessageHint.NONE);
     version = definition.version();
     instances = driver.getKeyValueStore(TrackingStores.INSTANCES);
@@ -153,6 +159,8 @@ public final class PunctuatorBenchmark {
       long before = metrics.punctuations();
       double nanosBefore = metrics.punctuationNanos();
       wallClock += TICK_MILLIS;
+      // the input is read up to the wall clock, as the forwarder's watermarks say every 200 ms while caught up
+      caughtUp(wallClock);
       driver.advanceWallClockTime(Duration.ofMillis(TICK_MILLIS));
       if (metrics.punctuations() != before + 1) {
         throw new IllegalStateException("expected one punctuation per tick, got " + (metrics.punctuations() - before));
@@ -178,6 +186,11 @@ public final class PunctuatorBenchmark {
     instances.put(key, StoredInstance.encode(version, out.state()));
     // a running instance's timer is the engine's next due time
     dueIndex.put(StreamsDueIndex.entry(tracker.nextDueAt(out.state()), key), new byte[0]);
+  }
+
+  private void caughtUp(long time) {
+    intake.pipeInput(null, IntakeRecordCodec.encode(new InputWatermark("bench", 1, time, Map.of("orders", 1),
+        List.of(new InputWatermark.PartitionWatermark("orders", 0, time)))), time);
   }
 
   private void drain() {

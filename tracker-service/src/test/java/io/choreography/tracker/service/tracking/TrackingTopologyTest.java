@@ -229,10 +229,76 @@ class TrackingTopologyTest {
   }
 
   @Test
+  void shouldHoldAStuckVerdictWhileTheInputIsNotReadPastTheDueTime() throws Exception {
+    try (TopologyHarness h = new TopologyHarness(T0)) {
+      // given: placed at T0, paid due at T0 + 1 s; the tracker then lags, its input read up to T0 + 0.5 s only
+      h.send("orders", "k", "Placed", "e1", "order-held", T0);
+      h.inputReadUpTo(T0.plusMillis(500));
+
+      // when: the wall clock passes the due time by far
+      h.advance(Duration.ofSeconds(30));
+
+      // then: nothing is decided, and the delay shows
+      assertThat(h.incidentEvents()).isEmpty();
+      assertThat(h.verdictLag.heldForMillis()).isEqualTo(29_500);
+
+      // when: the record that was not read yet is read (paid, on time), then the input is read up to now
+      h.send("payments", "p", "Paid", "e2", "order-held", T0.plusMillis(900), T0.plusMillis(900));
+      h.inputReadUpTo(null);
+      h.advance(Duration.ofSeconds(1));
+
+      // then: no STUCK, ever
+      assertThat(h.incidentEvents()).isEmpty();
+      assertThat(h.verdictLag.heldForMillis()).isZero();
+    }
+  }
+
+  @Test
+  void shouldRaiseAHeldStuckVerdictOnceTheInputIsReadPastTheDueTime() throws Exception {
+    try (TopologyHarness h = new TopologyHarness(T0)) {
+      // given
+      h.send("orders", "k", "Placed", "e1", "order-late", T0);
+      h.inputReadUpTo(T0.plusMillis(500));
+      h.advance(Duration.ofSeconds(10));
+      assertThat(h.incidentEvents()).isEmpty();
+
+      // when: read up to just before the due time, then past it
+      h.inputReadUpTo(T0.plusMillis(999));
+      h.advance(Duration.ofMillis(250));
+      List<JsonNode> justBefore = h.incidentEvents();
+      h.inputReadUpTo(T0.plusMillis(1_000));
+      h.advance(Duration.ofMillis(250));
+      List<JsonNode> past = h.incidentEvents();
+
+      // then: raised once, with its due time
+      assertThat(justBefore).isEmpty();
+      assertThat(past).singleElement().satisfies(e -> {
+        assertThat(e.path("data").path("type").asString()).isEqualTo("STUCK");
+        assertThat(e.path("data").path("openedAt").asString()).isEqualTo(T0.plusSeconds(1).toString());
+      });
+    }
+  }
+
+  @Test
+  void shouldHoldEveryVerdictUntilTheFirstWatermarkAfterAFreshStart() throws Exception {
+    try (TopologyHarness h = new TopologyHarness(T0, TrackingProperties.defaults(), TrackingStores.dueIndexSupplier(),
+        TopologyHarness.DEFINITION, false)) {
+      // given: no watermark at all yet
+      h.send("orders", "k", "Placed", "e1", "order-fresh", T0);
+
+      // when
+      h.driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+      // then
+      assertThat(h.incidentEvents()).isEmpty();
+    }
+  }
+
+  @Test
   void shouldSkipRecordsThatAreNotJsonWithoutFailing() throws Exception {
     try (TopologyHarness h = new TopologyHarness(T0)) {
       // given
-      h.sendRaw("orders", new byte[] {(byte) 0xff, 0, 1, 2});
+      h.sendRaw(new byte[] {(byte) 0xff, 0, 1, 2});
 
       // when
       h.send("orders", "k", "Placed", "e1", "order-6", T0);
