@@ -79,7 +79,8 @@ public class IngestConfiguration {
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
-    producerProps.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+    // as Kafka Streams: a frozen forwarder holds read_committed readers back at most this long
+    producerProps.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
     producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "tracker-forwarder");
     DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(producerProps,
         new ByteArraySerializer(), new ByteArraySerializer());

@@ -32,6 +32,9 @@ final class TrackingStreamsConfig {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.CLIENT_ID_CONFIG, settings.applicationId());
+    // a tracker that joins warms up copies of the state it is to take over, then takes it over at the next probing
+    // rebalance: once a minute (the shortest Kafka Streams allows) rather than every ten
+    p.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, 60_000L);
     for (Map.Entry<String, String> e : settings.streams().entrySet()) {
       p.put(e.getKey(), e.getValue());
     }

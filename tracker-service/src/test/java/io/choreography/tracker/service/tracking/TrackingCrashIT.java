@@ -166,6 +166,8 @@ class TrackingCrashIT {
     // a killed member is noticed after 6 s (its open transactions are aborted after the default 10 s)
     p.put("tracker.tracking.streams[session.timeout.ms]", "6000");
     p.put("tracker.tracking.streams[heartbeat.interval.ms]", "1000");
+    // B takes tasks over at once rather than after warming up replicas of their state first
+    p.put("tracker.tracking.streams[acceptable.recovery.lag]", Long.toString(Long.MAX_VALUE));
     p.put("server.port", "0");
     p.put("logging.level.org.apache.kafka", "WARN");
     return p;
