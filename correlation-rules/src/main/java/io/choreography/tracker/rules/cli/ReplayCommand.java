@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@code replay --definitions <dir> [--retention <duration>] <events.jsonl>}: runs recorded records through
+ * {@code replay --definitions <dir> [--retention <duration>] [--output text|jsonl] <events.jsonl>}: runs recorded records through
  * extraction and the tracker the service runs, and prints the incidents as they happen and each instance's outcome.
  * Format, verdict time and retention in REPLAY.md.
  */
@@ -36,7 +36,7 @@ public final class ReplayCommand implements Command {
 
   @Override
   public String usage() {
-    return "replay --definitions <dir> [--retention <duration>] <events.jsonl>  run recorded events through the"
+    return "replay --definitions <dir> [--retention <duration>] [--output text|jsonl] <events.jsonl>  run recorded events through the"
         + " tracker and print the verdicts";
   }
 
@@ -44,6 +44,7 @@ public final class ReplayCommand implements Command {
   public int run(List<String> args, PrintStream out, PrintStream err) {
     String definitionsDir = null;
     String retentionText = null;
+    String outputFormat = "text";
     String eventsFile = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -51,6 +52,10 @@ public final class ReplayCommand implements Command {
         definitionsDir = args.get(++i);
       } else if (a.startsWith("--definitions=")) {
         definitionsDir = a.substring("--definitions=".length());
+      } else if (a.equals("--output") && i + 1 < args.size()) {
+        outputFormat = args.get(++i);
+      } else if (a.startsWith("--output=")) {
+        outputFormat = a.substring("--output=".length());
       } else if (a.equals("--retention") && i + 1 < args.size()) {
         retentionText = args.get(++i);
       } else if (a.startsWith("--retention=")) {
@@ -82,7 +87,14 @@ public final class ReplayCommand implements Command {
       return FAILED;
     }
     RecordExtractor extractor = new RecordExtractor(definitions);
-    Replayer replayer = new Replayer(definitions, retention, extractor::extract, out);
+    ReplayReport report;
+    try {
+      report = ReplayReport.of(outputFormat, out);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return USAGE;
+    }
+    Replayer replayer = new Replayer(definitions, retention, extractor::extract, report);
     Path file = Path.of(eventsFile);
     try {
       // first pass: the verdict time before a record never passes a timestamp still to come
@@ -100,8 +112,7 @@ public final class ReplayCommand implements Command {
       err.println(eventsFile + ": " + e.getMessage());
       return FAILED;
     }
-    long end = replayer.finish();
-    printSummary(replayer, end, out);
+    report.finished(replayer, replayer.finish());
     return OK;
   }
 
@@ -142,19 +153,4 @@ public final class ReplayCommand implements Command {
     }
   }
 
-  static void printSummary(Replayer replayer, long end, PrintStream out) {
-    out.println();
-    out.println("clock ran on to " + (replayer.records == 0 ? "-" : Instant.ofEpochMilli(end))
-        + " so that every due timer fired");
-    out.println("instances:");
-    for (Map.Entry<String, InstanceSnapshot> e : replayer.instances().entrySet()) {
-      InstanceSnapshot s = e.getValue();
-      out.println("  " + e.getKey() + " " + s.status() + " started " + s.startedAt()
-          + (s.endedAt() == null ? "" : " ended " + s.endedAt())
-          + " steps [" + String.join(", ", s.steps().keySet()) + "]");
-    }
-    out.println("records " + replayer.records + ", matched " + replayer.matched + ", unmatched " + replayer.unmatched
-        + ", duplicates " + replayer.duplicates + ", reordered " + replayer.reordered + ", incidents opened "
-        + replayer.openedIncidentsByType());
-  }
 }

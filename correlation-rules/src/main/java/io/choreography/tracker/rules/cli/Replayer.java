@@ -37,7 +37,7 @@ final class Replayer implements TrackerOutput, TrackerCounters {
   private final Function<RawRecord, ExtractedEvent> extractor;
   private final InMemoryTrackingState state = new InMemoryTrackingState();
   private final Tracker tracker;
-  private final PrintStream out;
+  private final ReplayReport report;
   private final Map<String, InstanceSnapshot> instances = new LinkedHashMap<>();
   private final Map<String, Long> incidentCount = new LinkedHashMap<>();
   private long verdictTime = Long.MIN_VALUE;
@@ -50,10 +50,10 @@ final class Replayer implements TrackerOutput, TrackerCounters {
   long reordered;
 
   Replayer(ProcessDefinitions definitions, Duration retention, Function<RawRecord, ExtractedEvent> extractor,
-      PrintStream out) {
+      ReplayReport report) {
     this.extractor = extractor;
     this.tracker = new Tracker(definitions, StuckMessageHint.NONE, retention, state, this, this);
-    this.out = out;
+    this.report = report;
   }
 
   /** Applies one record after every timer due by {@code verdictTime} (verdict times never go back). */
@@ -109,16 +109,12 @@ final class Replayer implements TrackerOutput, TrackerCounters {
 
   @Override
   public void incidentChanged(PublishedChange change, long at) {
-    Incident i = change.incident();
-    out.println(Instant.ofEpochMilli(at) + " " + change.kind() + " " + i.type() + " " + i.process() + "/"
-        + (i.traceId() == null ? "-" : i.traceId()) + (i.step() == null ? "" : " " + i.step()) + ": " + i.message()
-        + (i.count() > 1 ? " [count " + i.count() + "]" : "") + " (id " + i.id() + ")");
+    report.incidentChanged(change, at);
   }
 
   @Override
   public void escalation(EscalationCommand c, long at) {
-    out.println(Instant.ofEpochMilli(at) + " ESCALATE " + c.process() + "/" + c.traceId() + " emit " + c.type()
-        + " to " + c.topic() + " (due " + c.dueAt() + ")");
+    report.escalation(c, at);
   }
 
   @Override

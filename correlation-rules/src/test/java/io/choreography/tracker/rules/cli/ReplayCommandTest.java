@@ -63,6 +63,35 @@ class ReplayCommandTest {
         .contains("order-fulfillment/B STUCK");
   }
 
+  @Test
+  void shouldPrintOneJsonObjectPerLineForTools() throws Exception {
+    // given
+    Path defs = Files.createDirectory(dir.resolve("defs"));
+    try (InputStream yaml = getClass().getClassLoader()
+        .getResourceAsStream(DefinitionLoader.BUNDLED_EXAMPLES + "order-fulfillment.yaml")) {
+      Files.write(defs.resolve("order-fulfillment.yaml"), yaml.readAllBytes());
+    }
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, record("orders", 0, "2026-03-01T10:00:00Z", "OrderPlaced", "o-2", "B"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    // when
+    int code = new ReplayCommand().run(List.of("--definitions", defs.toString(), "--output", "jsonl",
+        events.toString()), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+    // then
+    assertThat(code).isZero();
+    List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+    for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
+      lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(l));
+    }
+    assertThat(lines.get(0).path("change").asText()).isEqualTo("OPENED");
+    assertThat(lines.get(0).path("incident").path("type").asText()).isEqualTo("STUCK");
+    assertThat(lines.get(0).path("incident").path("step").asText()).isEqualTo("payment-received");
+    assertThat(lines).anySatisfy(l -> assertThat(l.path("instance").path("status").asText()).isEqualTo("STUCK"));
+    assertThat(lines.get(lines.size() - 1).path("summary").path("records").asLong()).isEqualTo(1);
+  }
+
   private static String record(String topic, long offset, String time, String type, String id, String order) {
     return "{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":" + offset + ",\"timestamp\":\"" + time
         + "\",\"key\":\"" + order + "\",\"headers\":{},\"value\":{\"orderId\":\"" + order + "\",\"type\":\"" + type
@@ -78,7 +107,7 @@ class ReplayCommandTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
     // then
     assertThat(code).isEqualTo(Command.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: replay --definitions <dir> [--retention <duration>] <events.jsonl>");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: replay --definitions <dir> [--retention <duration>] [--output text|jsonl] <events.jsonl>");
   }
 
   @Test

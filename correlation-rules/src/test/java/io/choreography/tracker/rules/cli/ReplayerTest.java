@@ -51,8 +51,9 @@ class ReplayerTest {
 
   /** Replays the lines as the command does (verdict times from a first pass), summary included. */
   private static Replayer replay(List<String> lines, PrintStream out) {
+    ReplayReport report = ReplayReport.of("text", out);
     Replayer replayer = new Replayer(new ProcessDefinitions(List.of(Definitions.orderFulfillment())),
-        Duration.ofHours(1), ReplayerTest::extract, out);
+        Duration.ofHours(1), ReplayerTest::extract, report);
     List<JsonlRecords.Line> parsed = new ArrayList<>();
     for (String l : lines) {
       parsed.add(JsonlRecords.parseLine(l, parsed.size() + 1));
@@ -61,8 +62,7 @@ class ReplayerTest {
     for (int i = 0; i < parsed.size(); i++) {
       replayer.accept(parsed.get(i).record(), Math.min(parsed.get(i).readAt(), later[i]));
     }
-    long end = replayer.finish();
-    ReplayCommand.printSummary(replayer, end, out);
+    report.finished(replayer, replayer.finish());
     return replayer;
   }
 
