@@ -91,7 +91,7 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
         metrics.forwarded.increment();
       }
     }
-    publishWatermarks(template, consumer, readAt, false);
+    publishWatermarks(template, consumer, false);
     lastBatchAt = readAt;
   }
 
@@ -101,11 +101,10 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     if (consumer == null || consumer.assignment().isEmpty()) {
       return;
     }
-    publishWatermarks(idleTemplate, consumer, clock.millis(), true);
+    publishWatermarks(idleTemplate, consumer, true);
   }
 
-  private void publishWatermarks(KafkaOperations<byte[], byte[]> to, Consumer<?, ?> consumer, long fetchedAt,
-      boolean force) {
+  private void publishWatermarks(KafkaOperations<byte[], byte[]> to, Consumer<?, ?> consumer, boolean force) {
     long now = clock.millis();
     if (!force && now - lastWatermarkAt < settings.watermarkIntervalMillis()) {
       return;
@@ -113,7 +112,7 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     lastWatermarkAt = now;
     ConsumerGroupMetadata group = consumer.groupMetadata();
     InputWatermark watermark = new InputWatermark(group.memberId(), group.generationId(), now, topics.get(),
-        positions.watermarks(consumer, fetchedAt, now));
+        positions.watermarks(consumer, clock));
     byte[] value = IntakeRecordCodec.encode(watermark);
     if (intakePartitions == 0) {
       intakePartitions = to.partitionsFor(settings.intakeTopic()).size();

@@ -3,6 +3,8 @@ package io.choreography.tracker.service.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.choreography.tracker.model.intake.InputWatermark.PartitionWatermark;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -18,6 +20,24 @@ class ReadPositionsTest {
   final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
   final ReadPositions positions = new ReadPositions(500);
 
+  private static InstantSource at(long millis) {
+    return InstantSource.fixed(Instant.ofEpochMilli(millis));
+  }
+
+  @Test
+  void shouldAskTheBrokerWhetherAPartitionIsReadToItsEnd() {
+    // given: the consumer is at offset 5 of orders; the broker says orders ends at 7
+    consumer.assign(List.of(ORDERS));
+    consumer.updateBeginningOffsets(Map.of(ORDERS, 0L));
+    consumer.updateEndOffsets(Map.of(ORDERS, 7L));
+    consumer.seek(ORDERS, 5);
+    positions.read(ORDERS, 3_000);
+
+    // then: behind, up to the highest timestamp read
+    assertThat(positions.watermarks(consumer, at(40_000)))
+        .containsExactly(new PartitionWatermark("orders", 0, 2_500));
+  }
+
   @Test
   void shouldHoldBackWhatIsNotKnownAndUseTheHighestTimestampReadWhileBehind() {
     // given: two partitions assigned, both with records still to read
@@ -32,7 +52,7 @@ class ReadPositionsTest {
     positions.read(ORDERS, 9_000);
 
     // then: orders is read up to its highest timestamp minus the grace; payments has no watermark yet
-    assertThat(positions.watermarks(consumer, 50_000, 50_000))
+    assertThat(positions.watermarks(consumer, at(50_000)))
         .containsExactly(new PartitionWatermark("orders", 0, 9_500));
   }
 
@@ -46,13 +66,13 @@ class ReadPositionsTest {
     positions.read(ORDERS, 1_000);
 
     // when / then: caught up at 20 s: read up to then
-    assertThat(positions.watermarks(consumer, 20_000, 20_500))
+    assertThat(positions.watermarks(consumer, at(20_000)))
         .containsExactly(new PartitionWatermark("orders", 0, 19_500));
 
     // when: a late-stamped record arrives (behind again, highest timestamp read 12 s): the watermark holds
     consumer.updateEndOffsets(Map.of(ORDERS, 6L));
     positions.read(ORDERS, 12_000);
-    assertThat(positions.watermarks(consumer, 21_000, 21_000))
+    assertThat(positions.watermarks(consumer, at(21_000)))
         .containsExactly(new PartitionWatermark("orders", 0, 19_500));
   }
 
@@ -64,7 +84,7 @@ class ReadPositionsTest {
     consumer.seek(ORDERS, 1);
     positions.read(ORDERS, 4_000_000_000_000L);
 
-    assertThat(positions.watermarks(consumer, 30_000, 30_000))
+    assertThat(positions.watermarks(consumer, at(30_000)))
         .containsExactly(new PartitionWatermark("orders", 0, 29_500));
   }
 
@@ -77,6 +97,6 @@ class ReadPositionsTest {
     positions.read(ORDERS, 10_000);
     positions.forget(List.of(ORDERS));
 
-    assertThat(positions.watermarks(consumer, 30_000, 30_000)).isEmpty();
+    assertThat(positions.watermarks(consumer, at(30_000))).isEmpty();
   }
 }

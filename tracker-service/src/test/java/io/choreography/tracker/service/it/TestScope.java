@@ -81,6 +81,7 @@ public final class TestScope {
     registry.add("tracker.ingest.dead-letter-topic", () -> "tracker.dead-letter." + id);
     registry.add("tracker.ingest.intake-topic", this::intakeTopic);
     registry.add("tracker.ingest.indexer-group-id", () -> "it-" + id + "-events");
+    registry.add("tracker.indexing.group-id", () -> "it-" + id + "-state");
     registry.add("tracker.definitions", () -> TestDefinitions.orderFulfillment(topicPrefix()));
     registry.add("tracker.tracking.application-id", () -> "tracker-it-" + id);
     registry.add("tracker.tracking.state-dir", this::stateDirectory);

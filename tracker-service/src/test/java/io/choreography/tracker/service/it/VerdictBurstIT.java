@@ -153,6 +153,9 @@ class VerdictBurstIT {
         }
       }
       System.out.printf("[%s] %d incidents opened, %d unexpected%n", name, opened.size(), unexpected.size());
+      if (!unexpected.isEmpty()) {
+        IntakeDump.print(SCOPE, unexpected.get(0).split(" ")[0]);
+      }
       assertThat(unexpected).as("incidents of correct applications").isEmpty();
       assertThat(stuckPerApplication.keySet()).isEqualTo(missing);
       assertThat(stuckPerApplication.values()).allMatch(n -> n == 1);
