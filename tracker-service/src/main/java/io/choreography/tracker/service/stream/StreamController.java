@@ -2,17 +2,18 @@ package io.choreography.tracker.service.stream;
 
 import io.choreography.tracker.service.api.ApiException;
 import io.choreography.tracker.service.api.TraceIds;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * instance's whole state) and {@code incident} (the incident CloudEvent) as they happen; a comment line every
  * heartbeat period; {@code dropped} as the last event of a client that fell behind (see {@link StreamClient}).
  * Always answered as {@code text/event-stream}, whatever the request accepts; bad parameters answer 400 JSON
- * before the stream starts.
+ * before the stream starts. The events are written as the client's connection takes them (backpressure): see
+ * {@link StreamClient}.
  */
 @RestController
 public class StreamController {
@@ -39,7 +41,7 @@ public class StreamController {
   }
 
   @GetMapping("/api/stream")
-  public Flux<ServerSentEvent<String>> stream(@RequestParam(required = false) String traceId,
+  public Mono<Void> stream(@RequestParam(required = false) String traceId,
       @RequestParam(required = false) String process, ServerHttpResponse response) {
     if (traceId != null) {
       TraceIds.validate(traceId);
@@ -52,17 +54,20 @@ public class StreamController {
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
           "too many live-stream clients (tracker.stream.max-clients=" + settings.maxClients() + ")");
     }
-    response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+    response.getHeaders().setContentType(new MediaType(MediaType.TEXT_EVENT_STREAM, StandardCharsets.UTF_8));
     // a stream's connection is not reused: once its last event is written, it closes
     response.getHeaders().set(HttpHeaders.CONNECTION, "close");
     StreamClient client = new StreamClient(new StreamFilter(traceId, process), settings.clientQueue(),
         settings.stallTimeout(), json, () -> disconnect(response));
     hub.add(client);
     client.heartbeat(); // sends the response headers at once: the client knows it is connected
-    return client.events(() -> {
+    Flux<String> events = client.events(() -> {
       hub.remove(client);
       hub.clientDropped();
     }, () -> hub.remove(client)).take(settings.timeout());
+    // written as they come, each write flushed: the events are in their wire format already
+    return response.writeAndFlushWith(events.map(text -> Mono.just(
+        response.bufferFactory().wrap(text.getBytes(StandardCharsets.UTF_8)))));
   }
 
   /** Closes the connection under the response, if it is still open. */

@@ -4,7 +4,6 @@ import io.choreography.tracker.service.api.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +52,9 @@ public class UiController {
     if (exchange.checkNotModified(file.etag())) {
       return ResponseEntity.status(304).eTag(file.etag()).build();
     }
-    return ResponseEntity.ok().contentType(file.type()).eTag(file.etag()).cacheControl(CacheControl.noCache())
+    // no Cache-Control of its own: the security headers say no-store, as for every answer, so the browser keeps
+    // no left page (and its open live stream) in its back-forward cache
+    return ResponseEntity.ok().contentType(file.type()).eTag(file.etag())
         .body(file.content());
   }
 }

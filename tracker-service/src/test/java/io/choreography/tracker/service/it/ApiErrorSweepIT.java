@@ -2,6 +2,7 @@ package io.choreography.tracker.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.choreography.tracker.service.demo.DemoEmitters;
 import io.choreography.tracker.service.security.ApiKeyStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +39,10 @@ class ApiErrorSweepIT {
   static final Pattern JAVA_TYPE = Pattern.compile("\\b(java|javax|jakarta|org|io|reactor|tools)\\.[a-z]\\w*\\.");
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    // the topics the definition tracks, so that the tracking topology has what to read and logs no error
+    TestKafka.createTopics(SCOPE.infrastructure().kafkaBootstrapServers(), 1,
+        DemoEmitters.TOPICS.stream().map(SCOPE::topic).toList());
     SCOPE.register(registry, true);
     registry.add("tracker.security.api-keys[0].key", () -> VIEWER_KEY);
     registry.add("tracker.security.api-keys[0].role", () -> "viewer");

@@ -69,10 +69,10 @@ public final class StreamingClient implements AutoCloseable {
         chunked |= h.toLowerCase().replace(" ", "").equals("transfer-encoding:chunked");
       }
       reading.await();
-      InputStream body = chunked ? new Chunked(raw) : raw;
+      Lines body = new Lines(chunked ? new Chunked(raw) : raw);
       String name = null;
       StringBuilder data = new StringBuilder();
-      for (String line = RawHttp.line(body); line != null; line = RawHttp.line(body)) {
+      for (String line = body.next(); line != null; line = body.next()) {
         if (line.isEmpty()) {
           if (!data.isEmpty()) {
             received(name == null ? "message" : name, data.toString());
@@ -147,6 +147,51 @@ public final class StreamingClient implements AutoCloseable {
     socket.close();
   }
 
+  /** Lines of a stream, read in bulk (a byte at a time is too slow for a load test's readers). */
+  private static final class Lines {
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int start;
+    private int end;
+
+    Lines(InputStream in) {
+      this.in = in;
+    }
+
+    String next() throws IOException {
+      java.io.ByteArrayOutputStream partial = null;
+      while (true) {
+        for (int i = start; i < end; i++) {
+          if (buffer[i] == '\n') {
+            int to = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
+            String line;
+            if (partial == null) {
+              line = new String(buffer, start, to - start, StandardCharsets.UTF_8);
+            } else {
+              partial.write(buffer, start, i - start);
+              line = partial.toString(StandardCharsets.UTF_8).replaceAll("\r$", "");
+            }
+            start = i + 1;
+            return line;
+          }
+        }
+        if (end > start) {
+          if (partial == null) {
+            partial = new java.io.ByteArrayOutputStream();
+          }
+          partial.write(buffer, start, end - start);
+        }
+        start = 0;
+        end = in.read(buffer, 0, buffer.length);
+        if (end < 0) {
+          end = 0;
+          return partial == null ? null : partial.toString(StandardCharsets.UTF_8);
+        }
+      }
+    }
+  }
+
   /** The body of a chunked response. */
   private static final class Chunked extends InputStream {
 
@@ -160,6 +205,12 @@ public final class StreamingClient implements AutoCloseable {
 
     @Override
     public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) throws IOException {
       if (done) {
         return -1;
       }
@@ -179,13 +230,13 @@ public final class StreamingClient implements AutoCloseable {
           return -1;
         }
       }
-      int b = in.read();
-      if (b < 0) {
+      int n = in.read(into, offset, Math.min(length, left));
+      if (n < 0) {
         done = true;
         return -1;
       }
-      left--;
-      return b;
+      left -= n;
+      return n;
     }
   }
 }
