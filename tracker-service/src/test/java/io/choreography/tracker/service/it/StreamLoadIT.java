@@ -58,6 +58,17 @@ class StreamLoadIT {
     List<StreamingClient> oneTrace = new ArrayList<>();
     List<StreamingClient> stalled = new ArrayList<>();
     List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+    List<Long> baselineMicros = Collections.synchronizedList(new ArrayList<>());
+    // the same burst without any stream client first: what the API's latency is without the stream's load
+    List<String> baselineIds = Burst.traceIds("baseline-" + SCOPE.indexPrefix(), EVENTS);
+    AtomicBoolean measuringBaseline = new AtomicBoolean(true);
+    Thread baseline = new Thread(() -> measure(measuringBaseline, baselineMicros), "api-latency-baseline");
+    baseline.start();
+    Burst.produce(SCOPE.infrastructure().kafkaBootstrapServers(), ORDERS, baselineIds);
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        .until(() -> indexedEvents(baselineIds.get(EVENTS - 1)));
+    measuringBaseline.set(false);
+    baseline.join();
     try (LogCapture log = new LogCapture()) {
       try {
         for (int i = 0; i < WHOLE_STREAM; i++) {
@@ -118,10 +129,11 @@ class StreamLoadIT {
 
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
+        List<Long> sortedBaseline = new ArrayList<>(baselineMicros);
+        Collections.sort(sortedBaseline);
         System.out.printf("stream load: %d clients, %d events delivered to every reader in %d ms; "
-                + "GET /api/instances during the burst: %d calls, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-            clients, EVENTS, deliveredMs, sorted.size(), percentile(sorted, 50) / 1000.0,
-            percentile(sorted, 99) / 1000.0, sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0);
+                + "GET /api/instances during the burst: %s; the same burst without stream clients: %s%n",
+            clients, EVENTS, deliveredMs, summary(sorted), summary(sortedBaseline));
         assertThat(sorted).isNotEmpty();
       } finally {
         for (List<StreamingClient> group : List.of(whole, process, oneTrace, stalled)) {
@@ -149,6 +161,17 @@ class StreamLoadIT {
         return;
       }
     }
+  }
+
+  private static String summary(List<Long> sorted) {
+    return String.format("%d calls, p50 %.1f ms, p99 %.1f ms, max %.1f ms", sorted.size(),
+        percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0,
+        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0);
+  }
+
+  /** Whether the trace's event is searchable (the burst's last one: the burst is indexed). */
+  private boolean indexedEvents(String traceId) throws Exception {
+    return RawHttp.exchange(port, "GET", "/api/traces/" + traceId, Map.of()).status() == 200;
   }
 
   private static double percentile(List<Long> sorted, int p) {
