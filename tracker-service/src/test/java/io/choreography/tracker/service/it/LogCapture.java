@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,6 +37,15 @@ public final class LogCapture implements AutoCloseable {
   public List<String> errorsAndStackTraces() {
     return events.stream()
         .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null)
+        .map(LogCapture::line)
+        .toList();
+  }
+
+  /** The same, but for events of loggers that start with none of these prefixes. */
+  public List<String> errorsAndStackTracesOutside(String... loggerPrefixes) {
+    return events.stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null)
+        .filter(e -> Arrays.stream(loggerPrefixes).noneMatch(e.getLoggerName()::startsWith))
         .map(LogCapture::line)
         .toList();
   }

@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,8 +40,9 @@ class StreamDisconnectLogIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     // the topics the definition tracks, so that the tracking topology has what to read and logs no error
-    TestKafka.createTopics(SCOPE.infrastructure().kafkaBootstrapServers(), 1,
-        DemoEmitters.TOPICS.stream().map(SCOPE::topic).toList());
+    List<String> topics = new ArrayList<>(DemoEmitters.TOPICS.stream().map(SCOPE::topic).toList());
+    topics.addAll(List.of(SCOPE.instancesTopic(), SCOPE.incidentsTopic(), SCOPE.commandsTopic()));
+    TestKafka.createTopics(SCOPE.infrastructure().kafkaBootstrapServers(), 1, topics);
     SCOPE.register(registry, true);
     registry.add("tracker.security.api-keys[0].key", () -> VIEWER_KEY);
     registry.add("tracker.security.api-keys[0].role", () -> "viewer");
