@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,47 +35,56 @@ public class IncidentController {
 
   private final IncidentQueries queries;
   private final IncidentCommandPublisher commands;
+  private final BlockingCalls blocking;
 
-  public IncidentController(IncidentQueries queries, IncidentCommandPublisher commands) {
+  public IncidentController(IncidentQueries queries, IncidentCommandPublisher commands, BlockingCalls blocking) {
     this.queries = queries;
     this.commands = commands;
+    this.blocking = blocking;
   }
 
   @GetMapping
-  public Map<String, Object> incidents(
+  public Mono<Map<String, Object>> incidents(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String process,
-      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String size,
       @RequestParam(required = false) String cursor) {
     IncidentQueries.Filter filter = new IncidentQueries.Filter(
         Parameters.anyOf("status", status, IncidentStatus.class), Parameters.anyOf("type", type, IncidentType.class),
         Parameters.text("process", process));
     int pageSize = Parameters.size(size);
-    IncidentQueries.Page page = queries.page(filter, pageSize, PageCursor.decode(cursor));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("items", page.incidents().stream().map(IncidentViews::of).toList());
-    answer.put("next", page.next() == null ? null : PageCursor.encode(page.next()));
-    return answer;
+    PageCursor.Position after = PageCursor.decode(cursor);
+    return blocking.call(() -> {
+      IncidentQueries.Page page = queries.page(filter, pageSize, after);
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("items", page.incidents().stream().map(IncidentViews::of).toList());
+      answer.put("next", page.next() == null ? null : PageCursor.encode(page.next()));
+      return answer;
+    });
   }
 
+  /** Reads the incident and hands Kafka the command: both block, so both run on the pool of blocking calls. */
   @PostMapping("/{id}/acknowledge")
-  public Map<String, Object> acknowledge(@PathVariable String id) {
-    Incident current = find(id);
-    if (current.status() == IncidentStatus.RESOLVED) {
-      throw new ApiException(HttpStatus.CONFLICT, "incident " + id + " was resolved at " + current.resolvedAt()
-          + " and cannot be acknowledged any more");
-    }
-    return act(IncidentCommand.Action.ACKNOWLEDGE, current);
+  public Mono<Map<String, Object>> acknowledge(@PathVariable String id) {
+    Parameters.text("id", id);
+    return blocking.call(() -> {
+      Incident current = find(id);
+      if (current.status() == IncidentStatus.RESOLVED) {
+        throw new ApiException(HttpStatus.CONFLICT, "incident " + id + " was resolved at " + current.resolvedAt()
+            + " and cannot be acknowledged any more");
+      }
+      return act(IncidentCommand.Action.ACKNOWLEDGE, current);
+    });
   }
 
   @PostMapping("/{id}/resolve")
-  public Map<String, Object> resolve(@PathVariable String id) {
-    return act(IncidentCommand.Action.RESOLVE, find(id));
+  public Mono<Map<String, Object>> resolve(@PathVariable String id) {
+    Parameters.text("id", id);
+    return blocking.call(() -> act(IncidentCommand.Action.RESOLVE, find(id)));
   }
 
   private Incident find(String id) {
-    Parameters.text("id", id);
     JsonNode document = id == null ? null : queries.incident(id);
     if (document == null) {
       throw ApiException.notFound("no incident with id '" + id + "'");

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,37 +20,44 @@ import tools.jackson.databind.JsonNode;
 public class InstanceController {
 
   private final InstanceQueries queries;
+  private final BlockingCalls blocking;
 
-  public InstanceController(InstanceQueries queries) {
+  public InstanceController(InstanceQueries queries, BlockingCalls blocking) {
     this.queries = queries;
+    this.blocking = blocking;
   }
 
   @GetMapping
-  public Map<String, Object> instances(
+  public Mono<Map<String, Object>> instances(
       @RequestParam(required = false) String process,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String step,
-      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String size,
       @RequestParam(required = false) String cursor) {
     InstanceQueries.Filter filter = new InstanceQueries.Filter(Parameters.text("process", process),
         Parameters.status(status), Parameters.text("step", step));
     int pageSize = Parameters.size(size);
-    InstanceQueries.Page page = queries.page(filter, pageSize, PageCursor.decode(cursor));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("items", page.instances().stream().map(InstanceViews::of).toList());
-    answer.put("next", page.next() == null ? null : PageCursor.encode(page.next()));
-    return answer;
+    PageCursor.Position after = PageCursor.decode(cursor);
+    return blocking.call(() -> {
+      InstanceQueries.Page page = queries.page(filter, pageSize, after);
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("items", page.instances().stream().map(InstanceViews::of).toList());
+      answer.put("next", page.next() == null ? null : PageCursor.encode(page.next()));
+      return answer;
+    });
   }
 
   @GetMapping("/{process}/{traceId}")
-  public Map<String, Object> instance(@PathVariable String process, @PathVariable String traceId) {
+  public Mono<Map<String, Object>> instance(@PathVariable String process, @PathVariable String traceId) {
     Parameters.text("process", process);
     TraceIds.validate(traceId);
-    JsonNode instance = queries.instance(process, traceId);
-    if (instance == null) {
-      throw ApiException.notFound("no instance of process '" + process + "' with trace id '" + traceId + "'");
-    }
-    List<JsonNode> incidents = queries.incidentsOfInstance(process, traceId);
-    return InstanceViews.withIncidents(instance, incidents);
+    return blocking.call(() -> {
+      JsonNode instance = queries.instance(process, traceId);
+      if (instance == null) {
+        throw ApiException.notFound("no instance of process '" + process + "' with trace id '" + traceId + "'");
+      }
+      List<JsonNode> incidents = queries.incidentsOfInstance(process, traceId);
+      return InstanceViews.withIncidents(instance, incidents);
+    });
   }
 }

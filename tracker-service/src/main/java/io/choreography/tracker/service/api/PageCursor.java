@@ -47,8 +47,9 @@ final class PageCursor {
     } catch (IllegalArgumentException | JacksonException e) {
       throw ApiException.badRequest("cursor is not valid: use the 'next' value of a previous answer");
     }
+    // canConvertToLong: an integer beyond 64 bits is as foreign to this cursor as a string
     if (array == null || !array.isArray() || array.size() != 2 || !array.get(0).isIntegralNumber()
-        || !array.get(1).isString()) {
+        || !array.get(0).canConvertToLong() || !array.get(1).isString()) {
       throw ApiException.badRequest("cursor is not valid: use the 'next' value of a previous answer");
     }
     return new Position(array.get(0).asLong(), array.get(1).asString());

@@ -66,13 +66,25 @@ final class Parameters {
     return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
   }
 
-  static int size(Integer value) {
-    if (value == null) {
-      return DEFAULT_SIZE;
+  static int size(String value) {
+    return wholeNumber("size", value, 1, MAX_SIZE, DEFAULT_SIZE);
+  }
+
+  /** An optional whole number within bounds: the default when absent or blank. */
+  static int wholeNumber(String name, String value, int min, int max, int defaultValue) {
+    if (value == null || value.isBlank()) {
+      return defaultValue;
     }
-    if (value < 1 || value > MAX_SIZE) {
-      throw ApiException.badRequest("size must be between 1 and " + MAX_SIZE + ", but was " + value);
+    long n;
+    try {
+      n = Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      n = Long.MIN_VALUE;
     }
-    return value;
+    if (n < min || n > max) {
+      throw ApiException.badRequest(name + " must be a whole number between " + min + " and " + max + ", but was '"
+          + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
+    }
+    return (int) n;
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** {@code GET /api/processes} and {@code GET /api/processes/{id}}: the loaded definitions and how they fare. */
 @RestController
@@ -22,14 +23,20 @@ public class ProcessController {
 
   private final ProcessDefinitions definitions;
   private final ProcessStatistics statistics;
+  private final BlockingCalls blocking;
 
-  public ProcessController(ProcessDefinitions definitions, ProcessStatistics statistics) {
+  public ProcessController(ProcessDefinitions definitions, ProcessStatistics statistics, BlockingCalls blocking) {
     this.definitions = definitions;
     this.statistics = statistics;
+    this.blocking = blocking;
   }
 
   @GetMapping
-  public List<Map<String, Object>> processes() {
+  public Mono<List<Map<String, Object>>> processes() {
+    return blocking.call(this::all);
+  }
+
+  private List<Map<String, Object>> all() {
     Map<String, Map<String, Long>> counts = statistics.countsByProcess();
     List<Map<String, Object>> answer = new ArrayList<>();
     for (ProcessDefinition p : definitions.all()) {
@@ -43,11 +50,15 @@ public class ProcessController {
   }
 
   @GetMapping("/{id}")
-  public Map<String, Object> process(@PathVariable String id) {
+  public Mono<Map<String, Object>> process(@PathVariable String id) {
     ProcessDefinition p = definitions.get(Parameters.text("process id", id));
     if (p == null) {
       throw ApiException.notFound("no process '" + id + "' is defined");
     }
+    return blocking.call(() -> described(p));
+  }
+
+  private Map<String, Object> described(ProcessDefinition p) {
     ProcessStatistics.Figures figures = statistics.of(p.id());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", p.id());

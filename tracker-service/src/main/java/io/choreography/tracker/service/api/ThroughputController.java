@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,21 +27,27 @@ public class ThroughputController {
   private final ProcessDefinitions definitions;
   private final Searches searches;
   private final IndexNames names;
+  private final BlockingCalls blocking;
 
-  public ThroughputController(ProcessDefinitions definitions, Searches searches, IndexNames names) {
+  public ThroughputController(ProcessDefinitions definitions, Searches searches, IndexNames names,
+      BlockingCalls blocking) {
     this.definitions = definitions;
     this.searches = searches;
     this.names = names;
+    this.blocking = blocking;
   }
 
   @GetMapping("/api/processes/{id}/throughput")
-  public Map<String, Object> throughput(@PathVariable String id, @RequestParam(defaultValue = "60") int minutes) {
-    if (definitions.get(id) == null) {
+  public Mono<Map<String, Object>> throughput(@PathVariable String id,
+      @RequestParam(required = false) String minutes) {
+    if (definitions.get(Parameters.text("process id", id)) == null) {
       throw ApiException.notFound("no process '" + id + "' is defined");
     }
-    if (minutes < 1 || minutes > MAX_MINUTES) {
-      throw ApiException.badRequest("minutes must be between 1 and " + MAX_MINUTES + ", but was " + minutes);
-    }
+    int span = Parameters.wholeNumber("minutes", minutes, 1, MAX_MINUTES, 60);
+    return blocking.call(() -> perMinute(id, span));
+  }
+
+  private Map<String, Object> perMinute(String id, int minutes) {
     Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
     Instant from = to.minus(minutes, ChronoUnit.MINUTES);
     Map<String, Object> body = Map.of(

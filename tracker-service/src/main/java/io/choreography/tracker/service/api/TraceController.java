@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/traces/{traceId}}: everything known of one trace, across all topics, in time order. */
@@ -16,15 +17,22 @@ public class TraceController {
 
   private final TraceQueries queries;
   private final InstanceQueries instances;
+  private final BlockingCalls blocking;
 
-  public TraceController(TraceQueries queries, InstanceQueries instances) {
+  public TraceController(TraceQueries queries, InstanceQueries instances, BlockingCalls blocking) {
     this.queries = queries;
     this.instances = instances;
+    this.blocking = blocking;
   }
 
+  /** The trace id as one path segment, percent-encoded where it holds {@code / \ ; %} or the like. */
   @GetMapping("/{traceId}")
-  public Map<String, Object> trace(@PathVariable String traceId) {
+  public Mono<Map<String, Object>> trace(@PathVariable String traceId) {
     TraceIds.validate(traceId);
+    return blocking.call(() -> read(traceId));
+  }
+
+  private Map<String, Object> read(String traceId) {
     List<JsonNode> events = queries.events(traceId);
     List<Map<String, Object>> instancesOfTrace = instances.instancesOfTrace(traceId).stream()
         .map(InstanceViews::of).toList();

@@ -1,24 +1,20 @@
 package io.choreography.tracker.service.api;
 
-/** Checks a trace id given by a caller before it goes anywhere. */
-public final class TraceIds {
+import io.choreography.tracker.rules.extract.IdLimits;
 
-  static final int MAX_LENGTH = 256;
+/**
+ * Checks a trace id given by a caller before it goes anywhere, by the rule tracking applies to the ids it takes
+ * ({@link IdLimits}): every id the tracker holds can be asked for, and nothing else gets further than a 400.
+ */
+public final class TraceIds {
 
   private TraceIds() {}
 
   public static void validate(String traceId) {
-    if (traceId == null || traceId.isBlank()) {
-      throw ApiException.badRequest("trace id must not be empty");
-    }
-    if (traceId.length() > MAX_LENGTH) {
-      throw ApiException.badRequest("trace id must be at most " + MAX_LENGTH + " characters, but has "
-          + traceId.length());
-    }
-    for (int i = 0; i < traceId.length(); i++) {
-      if (Character.isISOControl(traceId.charAt(i))) {
-        throw ApiException.badRequest("trace id must not contain control characters");
-      }
+    String problem = IdLimits.problem(traceId);
+    if (problem != null) {
+      throw ApiException.badRequest("trace id must be at most " + IdLimits.MAX_LENGTH
+          + " characters, not blank, without control characters, but is " + problem);
     }
   }
 }

@@ -1,39 +1,36 @@
 package io.choreography.tracker.service.security;
 
 import io.choreography.tracker.service.api.ApiError;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import io.choreography.tracker.service.api.ApiErrors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
-/** 401 and 403 as {@code {status, error, message}}, like every other API error. */
+/** 401, 403 and a request the firewall refuses, as {@code {status, error, message}} like every other API error. */
 final class JsonSecurityErrors {
 
-  private final JsonMapper json;
+  private final ApiErrors errors;
 
-  JsonSecurityErrors(JsonMapper json) {
-    this.json = json;
+  JsonSecurityErrors(ApiErrors errors) {
+    this.errors = errors;
   }
 
-  AuthenticationEntryPoint unauthorized() {
-    return (request, response, e) -> write(response, HttpStatus.UNAUTHORIZED,
-        "authentication required: send a valid API key as X-API-Key or Authorization: Bearer");
+  ServerAuthenticationEntryPoint unauthorized() {
+    return (exchange, e) -> {
+      exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+      return errors.write(exchange.getResponse(), ApiError.of(HttpStatus.UNAUTHORIZED,
+          "authentication required: send a valid API key as X-API-Key or Authorization: Bearer"));
+    };
   }
 
-  AccessDeniedHandler forbidden() {
-    return (request, response, e) -> write(response, HttpStatus.FORBIDDEN,
-        "the caller's role may not " + request.getMethod() + " " + request.getRequestURI());
+  ServerAccessDeniedHandler forbidden() {
+    return (exchange, e) -> errors.write(exchange.getResponse(), ApiError.of(HttpStatus.FORBIDDEN,
+        "the caller's role may not " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()));
   }
 
-  private void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    if (status == HttpStatus.UNAUTHORIZED) {
-      response.setHeader("WWW-Authenticate", "Bearer");
-    }
-    json.writeValue(response.getOutputStream(), ApiError.of(status, message));
+  ServerExchangeRejectedHandler rejected() {
+    return (exchange, e) -> errors.write(exchange.getResponse(), ApiError.of(HttpStatus.BAD_REQUEST,
+        "the request was refused: " + e.getMessage()));
   }
 }

@@ -1,6 +1,6 @@
 package io.choreography.tracker.service.security;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /** Where a caller puts its API key: the {@code X-API-Key} header, or {@code Authorization: Bearer <key>}. */
 final class PresentedKey {
@@ -11,14 +11,14 @@ final class PresentedKey {
   private PresentedKey() {}
 
   /** The key in the X-API-Key header, or null. */
-  static String header(HttpServletRequest request) {
-    String v = request.getHeader(HEADER);
+  static String header(ServerHttpRequest request) {
+    String v = request.getHeaders().getFirst(HEADER);
     return v == null || v.isBlank() ? null : v.trim();
   }
 
   /** The bearer token of the Authorization header, or null. */
-  static String bearer(HttpServletRequest request) {
-    String v = request.getHeader("Authorization");
+  static String bearer(ServerHttpRequest request) {
+    String v = request.getHeaders().getFirst("Authorization");
     if (v == null || v.length() <= BEARER.length() || !v.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.security;
 
+import io.choreography.tracker.service.api.ApiErrors;
 import io.choreography.tracker.service.config.TrackerProperties;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -7,26 +8,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Who may call what. Viewers read (every GET under /api, the live stream), operators also act (POST under /api).
  * Health, the UI's static files and, unless configured otherwise, the Prometheus metrics are open.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
@@ -57,50 +65,76 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  public SecurityFilterChain trackerSecurity(HttpSecurity http, SecurityProperties security, ApiKeyStore keys,
-      JsonMapper json) throws Exception {
-    http.csrf(c -> c.disable()) // no cookies, no sessions: every call carries its own credentials
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+  public SecurityWebFilterChain trackerSecurity(ServerHttpSecurity http, SecurityProperties security,
+      ApiKeyStore keys, ApiErrors apiErrors) {
+    // no cookies, no sessions: every call carries its own credentials
+    http.csrf(c -> c.disable())
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .requestCache(r -> r.requestCache(NoOpServerRequestCache.getInstance()))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
-        .logout(l -> l.disable())
-        .requestCache(r -> r.disable());
+        .logout(l -> l.disable());
     if (!security.enabled()) {
       LOG.warn("SECURITY IS OFF (tracker.security.enabled=false): anyone who reaches this port can read every "
           + "event and act on every incident");
-      http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
+      http.addFilterAt(ApiKeyAuthenticationFilter.trustingEveryone(), SecurityWebFiltersOrder.AUTHENTICATION)
+          .authorizeExchange(a -> a.anyExchange().permitAll());
       return http.build();
     }
-    JsonSecurityErrors errors = new JsonSecurityErrors(json);
-    http.addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+    JsonSecurityErrors errors = new JsonSecurityErrors(apiErrors);
+    http.addFilterAt(new ApiKeyAuthenticationFilter(keys), SecurityWebFiltersOrder.AUTHENTICATION)
         .exceptionHandling(e -> e.authenticationEntryPoint(errors.unauthorized()).accessDeniedHandler(errors.forbidden()))
-        .authorizeHttpRequests(a -> {
-          a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+        .authorizeExchange(a -> {
+          // open, but only the status for anonymous callers (management.endpoint.health.show-details)
+          a.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
           if (security.metricsPublic()) {
-            a.requestMatchers("/actuator/prometheus").permitAll();
+            a.pathMatchers("/actuator/prometheus").permitAll();
           }
-          a.requestMatchers("/actuator/**").hasRole(Role.VIEWER.name())
-              .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
-              .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Role.VIEWER.name())
+          a.pathMatchers("/actuator/**").hasRole(Role.VIEWER.name())
+              .pathMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
+              .pathMatchers(HttpMethod.HEAD, "/api/**").hasRole(Role.VIEWER.name())
               // acknowledge, resolve and whatever else changes state
-              .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
-              // the UI's static files and the error page: the UI itself sends the key with its API calls
-              .anyRequest().permitAll();
+              .pathMatchers("/api/**").hasRole(Role.OPERATOR.name())
+              // the UI's static files: the UI itself sends the key with its API calls
+              .anyExchange().permitAll();
         });
     if (security.jwt().configured()) {
-      DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+      ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
       http.oauth2ResourceServer(o -> o
           // a bearer token that is an API key was handled already; only other tokens are JWTs
-          .bearerTokenResolver(request -> {
-            String token = bearer.resolve(request);
-            return token == null || keys.roleOf(token).isPresent() ? null : token;
-          })
+          .bearerTokenConverter(exchange -> bearer.convert(exchange)
+              .filter(t -> !(t instanceof BearerTokenAuthenticationToken token)
+                  || keys.roleOf(token.getToken()).isEmpty()))
           .authenticationEntryPoint(errors.unauthorized())
           .accessDeniedHandler(errors.forbidden())
-          .jwt(j -> j.decoder(jwtDecoder(security.jwt()))
-              .jwtAuthenticationConverter(JwtRoles.converter(security.jwt().rolesClaim()))));
+          .jwt(j -> j.jwtDecoder(jwtDecoder(security.jwt()))
+              .jwtAuthenticationConverter(
+                  new ReactiveJwtAuthenticationConverterAdapter(JwtRoles.converter(security.jwt().rolesClaim())))));
     }
     return http.build();
+  }
+
+  /**
+   * The strict firewall, but for what ids need: a trace id may hold {@code / \ ; % .}, so its percent-encoded
+   * path segment ({@code %2F %5C %3B %25 %2E}) must get through. Paths are matched segment by segment, decoded
+   * only after matching, and no file is served from a path, so such a segment cannot reach anything else.
+   */
+  @Bean
+  public ServerWebExchangeFirewall trackerFirewall() {
+    StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+    firewall.setAllowUrlEncodedSlash(true);
+    firewall.setAllowUrlEncodedDoubleSlash(true);
+    firewall.setAllowUrlEncodedPercent(true);
+    firewall.setAllowUrlEncodedPeriod(true);
+    firewall.setAllowBackSlash(true);
+    firewall.setAllowSemicolon(true);
+    return firewall;
+  }
+
+  /** A request the firewall refuses answers 400 {@code {status, error, message}} like every other bad request. */
+  @Bean
+  public ServerExchangeRejectedHandler trackerRejectedRequests(ApiErrors apiErrors) {
+    return new JsonSecurityErrors(apiErrors).rejected();
   }
 
   private static String generatedKey() {
@@ -113,11 +147,11 @@ public class SecurityConfiguration {
     return key;
   }
 
-  private static JwtDecoder jwtDecoder(SecurityProperties.Jwt jwt) {
+  private static ReactiveJwtDecoder jwtDecoder(SecurityProperties.Jwt jwt) {
     if (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
-      return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+      return NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
     }
-    return NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+    return NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
   }
 
   /** Keys never show in /actuator/env or /actuator/configprops, whatever their exposure settings. */

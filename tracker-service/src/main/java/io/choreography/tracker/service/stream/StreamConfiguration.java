@@ -5,11 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,17 +25,6 @@ public class StreamConfiguration {
   @Bean
   StreamHub streamHub(JsonMapper json, MeterRegistry registry) {
     return new StreamHub(json, registry);
-  }
-
-  /** Threads that write to clients; one is busy per client with pending items, idle ones go after a minute. */
-  @Bean(destroyMethod = "shutdownNow")
-  ExecutorService streamSenders() {
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "tracker-stream-sender-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   @Bean

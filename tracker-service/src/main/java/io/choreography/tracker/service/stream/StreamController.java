@@ -2,19 +2,28 @@ package io.choreography.tracker.service.stream;
 
 import io.choreography.tracker.service.api.ApiException;
 import io.choreography.tracker.service.api.TraceIds;
-import java.util.concurrent.ExecutorService;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/stream?traceId=&process=}: Server-Sent Events {@code event} (as indexed), {@code instance} (the
  * instance's whole state) and {@code incident} (the incident CloudEvent) as they happen; a comment line every
- * heartbeat period.
+ * heartbeat period; {@code dropped} as the last event of a client that fell behind (see {@link StreamClient}).
+ * Always answered as {@code text/event-stream}, whatever the request accepts; bad parameters answer 400 JSON
+ * before the stream starts. The events are written as the client's connection takes them (backpressure): see
+ * {@link StreamClient}.
  */
 @RestController
 public class StreamController {
@@ -23,17 +32,17 @@ public class StreamController {
 
   private final StreamHub hub;
   private final StreamProperties settings;
-  private final ExecutorService senders;
+  private final JsonMapper json;
 
-  StreamController(StreamHub hub, StreamProperties settings, ExecutorService streamSenders) {
+  StreamController(StreamHub hub, StreamProperties settings, JsonMapper json) {
     this.hub = hub;
     this.settings = settings;
-    this.senders = streamSenders;
+    this.json = json;
   }
 
-  @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  public SseEmitter stream(@RequestParam(required = false) String traceId,
-      @RequestParam(required = false) String process) {
+  @GetMapping("/api/stream")
+  public Mono<Void> stream(@RequestParam(required = false) String traceId,
+      @RequestParam(required = false) String process, ServerHttpResponse response) {
     if (traceId != null) {
       TraceIds.validate(traceId);
     }
@@ -45,15 +54,31 @@ public class StreamController {
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
           "too many live-stream clients (tracker.stream.max-clients=" + settings.maxClients() + ")");
     }
-    SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-    SseClient[] client = new SseClient[1];
-    client[0] = new SseClient(emitter, new StreamFilter(traceId, process), settings.clientQueue(), senders,
-        () -> hub.remove(client[0]));
-    emitter.onCompletion(client[0]::close);
-    emitter.onTimeout(client[0]::close);
-    emitter.onError(e -> client[0].close());
-    hub.add(client[0]);
-    client[0].heartbeat(); // sends the response headers at once: the client knows it is connected
-    return emitter;
+    response.getHeaders().setContentType(new MediaType(MediaType.TEXT_EVENT_STREAM, StandardCharsets.UTF_8));
+    // a stream's connection is not reused: once its last event is written, it closes
+    response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+    StreamClient client = new StreamClient(new StreamFilter(traceId, process), settings.clientQueue(),
+        settings.stallTimeout(), json, () -> disconnect(response));
+    hub.add(client);
+    client.heartbeat(); // sends the response headers at once: the client knows it is connected
+    Flux<String> events = client.events(() -> {
+      hub.remove(client);
+      hub.clientDropped();
+    }, () -> hub.remove(client)).take(settings.timeout());
+    // written as they come, each write flushed: the events are in their wire format already
+    return response.writeAndFlushWith(events.map(text -> Mono.just(
+        response.bufferFactory().wrap(text.getBytes(StandardCharsets.UTF_8)))));
+  }
+
+  /** Closes the connection under the response, if it is still open. */
+  private static void disconnect(ServerHttpResponse response) {
+    Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+    if (nativeResponse instanceof HttpServerResponse netty) {
+      netty.withConnection(c -> {
+        if (!c.isDisposed()) {
+          c.dispose();
+        }
+      });
+    }
   }
 }

@@ -18,18 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans out what happens to the connected clients. Producers (the indexer, the topic reader) only drop work into a
- * bounded inbox; one dispatcher thread turns it into items and offers them to each client's own queue. When the
- * inbox is full (no client keeps up, or a burst), batches are dropped and counted: the stream is best effort, the
- * API is the record.
+ * bounded inbox; one dispatcher thread turns it into items and offers them to each client's own bounded buffer,
+ * which its connection drains as fast as it takes them. When the inbox is full (a burst beyond what the
+ * dispatcher keeps up with), batches are dropped and counted: the stream is best effort, the API is the record.
  */
 final class StreamHub implements LiveFeed {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
 
   private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(10_000);
-  private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
+  private final Set<StreamClient> clients = new CopyOnWriteArraySet<>();
   private final JsonMapper json;
   private final Counter dropped;
+  private final Counter droppedClients;
   private volatile boolean running;
   private Thread thread;
 
@@ -37,6 +38,8 @@ final class StreamHub implements LiveFeed {
     this.json = json;
     this.dropped = Counter.builder("tracker.stream.dropped")
         .description("Batches the live stream dropped because its inbox was full").register(registry);
+    this.droppedClients = Counter.builder("tracker.stream.clients.dropped")
+        .description("Live-stream clients dropped for falling behind or not reading").register(registry);
     Gauge.builder("tracker.stream.clients", clients, Set::size).description("Clients connected to /api/stream")
         .register(registry);
   }
@@ -48,18 +51,23 @@ final class StreamHub implements LiveFeed {
     }
   }
 
+  /** An instance change or incident, from the topic reader. */
   void publish(StreamItem item) {
     if (!clients.isEmpty() && !inbox.offer(item)) {
       dropped.increment();
     }
   }
 
-  void add(SseClient client) {
+  void add(StreamClient client) {
     clients.add(client);
   }
 
-  void remove(SseClient client) {
+  void remove(StreamClient client) {
     clients.remove(client);
+  }
+
+  void clientDropped() {
+    droppedClients.increment();
   }
 
   int clients() {
@@ -67,7 +75,7 @@ final class StreamHub implements LiveFeed {
   }
 
   void heartbeat() {
-    clients.forEach(SseClient::heartbeat);
+    clients.forEach(StreamClient::heartbeat);
   }
 
   synchronized void start() {
@@ -82,7 +90,7 @@ final class StreamHub implements LiveFeed {
     if (thread != null) {
       thread.interrupt();
     }
-    clients.forEach(SseClient::close);
+    clients.forEach(StreamClient::close);
   }
 
   boolean isRunning() {

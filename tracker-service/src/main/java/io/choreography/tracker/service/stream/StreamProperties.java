@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param instancesTopic the topic of instance changes
  * @param incidentsTopic the topic of incident CloudEvents
- * @param heartbeat how often a comment line keeps idle connections open
- * @param clientQueue items waiting for one client at most; a client that falls this far behind is dropped
+ * @param heartbeat how often a comment line keeps idle connections open (and stalled clients are looked for)
+ * @param clientQueue events waiting for one client at most; a client that falls this far behind is dropped
+ * @param stallTimeout how long a client may take nothing while events wait for it before it is dropped
  * @param maxClients connected clients at most; more get 503
  * @param timeout how long one connection lasts at most (clients reconnect, as EventSource does by itself)
  */
@@ -19,6 +20,7 @@ public record StreamProperties(
     @DefaultValue("tracker.instances") String instancesTopic,
     @DefaultValue("tracker.incidents") String incidentsTopic,
     @DefaultValue("15s") Duration heartbeat,
-    @DefaultValue("1000") int clientQueue,
+    @DefaultValue("10000") int clientQueue,
+    @DefaultValue("30s") Duration stallTimeout,
     @DefaultValue("200") int maxClients,
     @DefaultValue("30m") Duration timeout) {}

@@ -48,4 +48,19 @@ class PageCursorTest {
           .hasMessageStartingWith("cursor is not valid");
     }
   }
+
+  @Test
+  void shouldRefuseACursorWhoseTimeDoesNotFitSixtyFourBitsAsABadParameter() {
+    // given
+    String beyondLong = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("[123456789012345678901234567890,\"x\"]".getBytes(StandardCharsets.UTF_8));
+    String beyondLongNegative = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("[-9223372036854775809,\"x\"]".getBytes(StandardCharsets.UTF_8));
+
+    // when / then
+    for (String bad : new String[] {beyondLong, beyondLongNegative}) {
+      assertThatThrownBy(() -> PageCursor.decode(bad)).isInstanceOf(ApiException.class)
+          .hasMessageStartingWith("cursor is not valid");
+    }
+  }
 }

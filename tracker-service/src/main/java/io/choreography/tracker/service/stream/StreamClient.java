@@ -1,0 +1,209 @@
+package io.choreography.tracker.service.stream;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One connected client: a bounded buffer of the events it asked for (in their wire format), emitted only as fast
+ * as its connection takes them (Reactor Netty asks for more as writes complete), so a slow client never holds up the others or the
+ * tracker. A client that falls a whole buffer behind, or takes nothing for the stall timeout while events wait,
+ * is dropped: its buffer is discarded, a last {@code dropped} event says why, and the stream ends (it reconnects
+ * and reads the rest from the API). A dropped client that does not read even that event within three stall
+ * timeouts is disconnected.
+ */
+final class StreamClient {
+
+  private static final String HEARTBEAT = ":heartbeat\n\n";
+  /** Events written at once at most: a client that is behind gets them in few writes, not one flush each. */
+  private static final int EVENTS_PER_WRITE = 128;
+  /** Stall timeouts a dropped client has to take its last event before it is disconnected. */
+  private static final int DISCONNECT_AFTER_STALLS = 3;
+
+  private final StreamFilter filter;
+  private final int capacity;
+  private final long stallNanos;
+  private final JsonMapper json;
+  private final Runnable disconnect;
+  private Runnable onDropped = () -> {};
+  private final ArrayDeque<String> buffer = new ArrayDeque<>();
+  private final AtomicInteger draining = new AtomicInteger();
+  private FluxSink<String> sink;
+  private long demand;
+  /** Since when the oldest waiting event has waited for the client to take something. */
+  private long waitingSinceNanos = System.nanoTime();
+  private boolean dropped;
+  private boolean closed;
+
+  /**
+   * {@code disconnect} closes the client's connection at once unless it is closed already, for a dropped client
+   * that does not even take its last event.
+   */
+  StreamClient(StreamFilter filter, int capacity, Duration stallTimeout, JsonMapper json, Runnable disconnect) {
+    this.filter = filter;
+    this.capacity = capacity;
+    this.stallNanos = stallTimeout.toNanos();
+    this.json = json;
+    this.disconnect = disconnect;
+  }
+
+  /**
+   * The client's events, ending when it is dropped or closed; {@code onDropped} runs when it is dropped (it gets
+   * nothing more), {@code onEnd} once its stream has ended.
+   */
+  Flux<String> events(Runnable onDropped, Runnable onEnd) {
+    this.onDropped = onDropped;
+    return Flux.<String>create(s -> {
+      synchronized (this) {
+        sink = s;
+      }
+      s.onRequest(n -> {
+        synchronized (this) {
+          demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+        }
+        drain();
+      });
+      s.onDispose(() -> {
+        synchronized (this) {
+          closed = true;
+          buffer.clear();
+        }
+        onEnd.run();
+      });
+    });
+  }
+
+  /** Buffers the item if this client wants it; never blocks. */
+  void offer(StreamItem item) {
+    if (filter.matches(item)) {
+      enqueue(frame(item.name(), item.json()));
+    }
+  }
+
+  /** A comment line, unless one still waits; and the check for a client that stopped reading. */
+  void heartbeat() {
+    synchronized (this) {
+      if (closed || dropped) {
+        return;
+      }
+      if (!buffer.isEmpty() && System.nanoTime() - waitingSinceNanos > stallNanos) {
+        drop("the client read nothing for " + Duration.ofNanos(stallNanos).toSeconds() + " s while "
+            + buffer.size() + " events waited");
+      } else if (buffer.peekLast() != HEARTBEAT) {
+        enqueueLocked(HEARTBEAT);
+      }
+    }
+    drain();
+  }
+
+  /** Ends the stream (the tracker is stopping, or the connection's lifetime is over). */
+  void close() {
+    FluxSink<String> s;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      buffer.clear();
+      s = sink;
+    }
+    if (s != null) {
+      s.complete();
+    }
+  }
+
+  /** One Server-Sent Event in its wire format; a line break in the data continues it on another data line. */
+  static String frame(String name, String data) {
+    return "event:" + name + "\ndata:" + data.replace("\r\n", "\n").replace("\n", "\ndata:") + "\n\n";
+  }
+
+  private void enqueue(String event) {
+    synchronized (this) {
+      if (closed || dropped) {
+        return;
+      }
+      if (buffer.size() >= capacity) {
+        drop("the client fell more than " + capacity + " events behind");
+      } else {
+        enqueueLocked(event);
+      }
+    }
+    drain();
+  }
+
+  private void enqueueLocked(String event) {
+    if (buffer.isEmpty()) {
+      waitingSinceNanos = System.nanoTime(); // waiting starts now, not when the client last took something
+    }
+    buffer.add(event);
+  }
+
+  /**
+   * Discards what waits and leaves only the last event, which tells why; a client that has not read it within
+   * three stall timeouts is disconnected. Holds the lock.
+   */
+  private void drop(String reason) {
+    int discarded = buffer.size();
+    buffer.clear();
+    dropped = true;
+    String data = json.writeValueAsString(Map.of("reason", reason + "; reconnect and read what was missed from "
+        + "the API", "discarded", discarded));
+    buffer.add(frame("dropped", data));
+    onDropped.run();
+    // the stream's connection closes once the last event is written; still open then, the client reads nothing
+    Mono.delay(Duration.ofNanos(DISCONNECT_AFTER_STALLS * stallNanos)).subscribe(t -> {
+      close();
+      disconnect.run();
+    });
+  }
+
+  /**
+   * Emits what the client asked for, one thread at a time (in order), up to {@link #EVENTS_PER_WRITE} events a
+   * write; completes a dropped client's stream.
+   */
+  private void drain() {
+    if (draining.getAndIncrement() != 0) {
+      return;
+    }
+    int missed = 1;
+    do {
+      while (true) {
+        String next;
+        FluxSink<String> s;
+        boolean complete = false;
+        synchronized (this) {
+          s = sink;
+          if (s == null || closed || demand == 0 || buffer.isEmpty()) {
+            break;
+          }
+          if (buffer.size() == 1) {
+            next = buffer.poll();
+          } else {
+            StringBuilder events = new StringBuilder();
+            for (int i = 0; i < EVENTS_PER_WRITE && !buffer.isEmpty(); i++) {
+              events.append(buffer.poll());
+            }
+            next = events.toString();
+          }
+          demand--;
+          waitingSinceNanos = System.nanoTime();
+          if (dropped && buffer.isEmpty()) {
+            closed = true;
+            complete = true;
+          }
+        }
+        s.next(next);
+        if (complete) {
+          s.complete();
+          break;
+        }
+      }
+      missed = draining.addAndGet(-missed);
+    } while (missed != 0);
+  }
+}
