@@ -42,7 +42,7 @@ class ApiErrorSweepIT {
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     // the topics the definition tracks, so that the tracking topology has what to read and logs no error
     List<String> topics = new ArrayList<>(DemoEmitters.TOPICS.stream().map(SCOPE::topic).toList());
-    topics.addAll(List.of(SCOPE.instancesTopic(), SCOPE.incidentsTopic(), SCOPE.commandsTopic()));
+    topics.addAll(List.of(SCOPE.instancesTopic(), SCOPE.incidentsTopic()));
     TestKafka.createTopics(SCOPE.infrastructure().kafkaBootstrapServers(), 1, topics);
     SCOPE.register(registry, true);
     registry.add("tracker.security.api-keys[0].key", () -> VIEWER_KEY);
