@@ -5,6 +5,7 @@ import { overview } from './views/overview.js';
 import { processView } from './views/process.js';
 import { traceView } from './views/trace.js';
 import { incidentsView } from './views/incidents.js';
+import { watchVerdicts } from './verdicts.js';
 
 const view = document.getElementById('view');
 let current = new AbortController();
@@ -77,3 +78,4 @@ document.getElementById('api-key-button').addEventListener('click', () => {
 });
 
 render();
+watchVerdicts();
