@@ -50,8 +50,8 @@ public class OcelExportController {
     }
     TimeRange range = Parameters.range(from, to, clock.instant(), DEFAULT_RANGE);
     OcelQuery query = new OcelQuery(p, range.from(), range.to());
-    if (!exports.tryAcquire()) {
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "two OCEL exports are running already; try again later");
+    if (exports.busy()) {
+      throw busy(null);
     }
     return blocking.call(() -> exports.export().count(query))
         .map(count -> ResponseEntity.ok()
@@ -59,8 +59,12 @@ public class OcelExportController {
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("ocel-" + (p == null ? "all" : p) + ".json").build().toString())
             .header("X-Tracker-Events", Long.toString(count))
-            .body(exports.body(query, DefaultDataBufferFactory.sharedInstance)))
-        .doOnError(e -> exports.release())
-        .doOnCancel(exports::release);
+            .body(exports.body(query, DefaultDataBufferFactory.sharedInstance)
+                .onErrorMap(OcelExports.Busy.class, OcelExportController::busy)));
+  }
+
+  private static ApiException busy(OcelExports.Busy e) {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "two OCEL exports are running already; try again later",
+        e);
   }
 }

@@ -27,14 +27,14 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/processes")
 public class ProcessController {
 
+  /** The default range of the conformance figures. */
+  static final Duration CONFORMANCE_RANGE = Duration.ofHours(24);
+
   private final ProcessDefinitions definitions;
   private final ProcessStatistics statistics;
   private final BlockingCalls blocking;
   private final Conformance conformance;
   private final InstantSource clock;
-
-  /** The default range of the conformance figures. */
-  static final Duration CONFORMANCE_RANGE = Duration.ofHours(24);
 
   public ProcessController(ProcessDefinitions definitions, ProcessStatistics statistics, BlockingCalls blocking,
       Conformance conformance, InstantSource clock) {

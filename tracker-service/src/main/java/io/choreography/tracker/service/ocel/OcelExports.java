@@ -41,16 +41,22 @@ public final class OcelExports implements AutoCloseable {
     return export;
   }
 
-  /** A place for one more export, or false when {@link #CONCURRENT} run; release it with {@link #release()}. */
-  public boolean tryAcquire() {
-    return running.tryAcquire();
+  /** Signalled by a body subscribed while {@link #CONCURRENT} exports run, before any byte. */
+  public static final class Busy extends RuntimeException {
+    Busy() {
+      super(CONCURRENT + " OCEL exports are running already; try again later");
+    }
   }
 
-  public void release() {
-    running.release();
+  /** Whether {@link #CONCURRENT} exports run (a body subscribed now would signal {@link Busy}). */
+  public boolean busy() {
+    return running.availablePermits() == 0;
   }
 
-  /** The log as a body; releases the place taken by {@link #tryAcquire()} when it ends, however it ends. */
+  /**
+   * The log as a body. Its place among the {@link #CONCURRENT} is taken when it is subscribed (a body never
+   * subscribed, e.g. for a client gone first, takes none) and given back when it ends, however it ends.
+   */
   public Flux<DataBuffer> body(OcelQuery query, DataBufferFactory buffers) {
     Consumer<OutputStream> write = out -> {
       try {
@@ -63,8 +69,13 @@ public final class OcelExports implements AutoCloseable {
         throw e;
       }
     };
-    return Flux.from(DataBufferUtils.outputStreamPublisher(write, buffers, executor, CHUNK_BYTES))
-        .doFinally(signal -> release());
+    return Flux.defer(() -> {
+      if (!running.tryAcquire()) {
+        return Flux.error(new Busy());
+      }
+      return Flux.from(DataBufferUtils.outputStreamPublisher(write, buffers, executor, CHUNK_BYTES))
+          .doFinally(signal -> running.release());
+    });
   }
 
   @Override
