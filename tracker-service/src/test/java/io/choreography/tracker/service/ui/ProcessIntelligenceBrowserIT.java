@@ -59,7 +59,10 @@ class ProcessIntelligenceBrowserIT {
           NOW.minus(4, ChronoUnit.HOURS), Map.of());
       Map<String, Object> suggestion = new LinkedHashMap<>();
       suggestion.put("id", "payment-refunded");
-      suggestion.put("on", Map.of("topic", SCOPE.topic("payments"), "type", "PaymentRefunded"));
+      Map<String, Object> on = new LinkedHashMap<>();
+      on.put("topic", SCOPE.topic("payments"));
+      on.put("type", "PaymentRefunded");
+      suggestion.put("on", on);
       suggestion.put("after", List.of("payment-received"));
       es.drift(PROCESS, SCOPE.topic("payments"), "PaymentRefunded", 42, NOW.minus(2, ChronoUnit.DAYS),
           NOW.minusSeconds(300), "payments-3-17", "done-2", suggestion).write();
