@@ -36,6 +36,7 @@ class KibanaSavedObjectsTest {
     FIELDS.put("tracker-events-*", fields("events-template.json"));
     FIELDS.put("tracker-instances", fields("instances-template.json"));
     FIELDS.put("tracker-incidents", fields("incidents-template.json"));
+    FIELDS.put("tracker-drift", fields("drift-template.json"));
     for (String line : Files.readAllLines(NDJSON)) {
       if (!line.isBlank()) {
         JsonNode o = JSON.readTree(line);
@@ -47,6 +48,13 @@ class KibanaSavedObjectsTest {
   @Test
   void shouldDefineTheAnalystAndTheOnCallDashboards() {
     assertThat(OBJECTS).containsKeys("dashboard:tracker-analyst", "dashboard:tracker-on-call");
+  }
+
+  @Test
+  void shouldShowConformanceAndDriftOnTheAnalystDashboard() {
+    List<String> panels = OBJECTS.get("dashboard:tracker-analyst").path("references").findValuesAsString("id");
+    assertThat(panels).contains("tracker-conformance-by-process", "tracker-deviations-by-step",
+        "tracker-drift-unmodelled");
   }
 
   @Test
@@ -101,6 +109,9 @@ class KibanaSavedObjectsTest {
     assertThat(FIELDS).as("vega index of %s", o.path("id").asString()).containsKey(view);
     List<String> fields = new ArrayList<>();
     collectFields(url.path("body"), fields);
+    if (url.has("%timefield%")) {
+      fields.add(url.path("%timefield%").asString());
+    }
     assertThat(fields).isNotEmpty();
     fields.forEach(f -> check(view, f, o, missing));
   }
