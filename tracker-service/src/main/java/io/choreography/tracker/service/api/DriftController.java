@@ -2,8 +2,8 @@ package io.choreography.tracker.service.api;
 
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
-import io.choreography.tracker.service.analytics.AnalyticsProperties;
-import io.choreography.tracker.service.analytics.Drift;
+import io.choreography.tracker.service.api.analytics.AnalyticsProperties;
+import io.choreography.tracker.service.api.analytics.Drift;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
