@@ -91,11 +91,12 @@ public class IndexingConfiguration {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, indexing.maxBuffered());
     props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
     props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-    StateWriterSink sink = new StateWriterSink(indexing.instancesTopic(),
+    StateWriterSink sink = new StateWriterSink(indexing.instancesTopic(), indexing.driftTopic(),
         new InstanceDocuments(names.instancesIndex()), new IncidentDocuments(json, names.incidentsIndex()),
-        writer, templates, writes);
+        new DriftDocuments(names.driftIndex()), writer, templates, writes);
     return new SinkContainer(new SinkContainer.Settings("state-writer",
-        List.of(indexing.instancesTopic(), indexing.incidentsTopic()), indexing.flushInterval(), PHASE),
+        List.of(indexing.instancesTopic(), indexing.incidentsTopic(), indexing.driftTopic()),
+        indexing.flushInterval(), PHASE),
         consumers(props, registry), sink);
   }
 

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled false leaves the two indices to another tracker process
  * @param instancesTopic the tracker's topic of whole instance states, one record per change
  * @param incidentsTopic the tracker's topic of incident CloudEvents
+ * @param driftTopic the tracker's topic of drift counts
  * @param groupId the consumer group of the writer
  * @param flushInterval how long changes are coalesced before one bulk write
  * @param maxBuffered a bulk is written at once when this many documents are waiting; reading pauses beyond it
@@ -19,6 +20,7 @@ public record IndexingProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("tracker.instances") String instancesTopic,
     @DefaultValue("tracker.incidents") String incidentsTopic,
+    @DefaultValue("tracker.drift") String driftTopic,
     @DefaultValue("tracker-state-indexer") String groupId,
     @DefaultValue("5s") Duration flushInterval,
     @DefaultValue("20000") int maxBuffered) {

@@ -4,7 +4,8 @@ package io.choreography.tracker.service.indexing;
 enum StateKind {
   EVENTS("events"),
   INSTANCES("instances"),
-  INCIDENTS("incidents");
+  INCIDENTS("incidents"),
+  DRIFT("drift");
 
   final String tag;
 

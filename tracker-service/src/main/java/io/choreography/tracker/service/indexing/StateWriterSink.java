@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the instance and incident documents of the tracker's own topics. Its container waits the flush interval
+ * Writes the instance, incident and drift documents of the tracker's own topics. Its container waits the flush interval
  * between polls, so that one batch holds every change that came in meanwhile; of each instance and incident only the
  * latest change of the batch is turned into its document and written. A record not in the agreed format is counted
  * and skipped (retrying it would block its partition for good); a document Elasticsearch refuses for good is counted
@@ -28,17 +28,21 @@ final class StateWriterSink implements SinkContainer.Sink {
   private static final int ATTEMPTS_IN_BATCH = 3;
 
   private final String instancesTopic;
+  private final String driftTopic;
   private final InstanceDocuments instances;
   private final IncidentDocuments incidents;
+  private final DriftDocuments drift;
   private final BulkWriter writer;
   private final IndexTemplates templates;
   private final IndexWrites metrics;
 
-  StateWriterSink(String instancesTopic, InstanceDocuments instances, IncidentDocuments incidents, BulkWriter writer,
-      IndexTemplates templates, IndexWrites metrics) {
+  StateWriterSink(String instancesTopic, String driftTopic, InstanceDocuments instances, IncidentDocuments incidents,
+      DriftDocuments drift, BulkWriter writer, IndexTemplates templates, IndexWrites metrics) {
     this.instancesTopic = instancesTopic;
+    this.driftTopic = driftTopic;
     this.instances = instances;
     this.incidents = incidents;
+    this.drift = drift;
     this.writer = writer;
     this.templates = templates;
     this.metrics = metrics;
@@ -58,10 +62,15 @@ final class StateWriterSink implements SinkContainer.Sink {
     List<StateKind> kinds = new ArrayList<>(latest.size());
     for (ConsumerRecord<byte[], byte[]> r : latest.values()) {
       String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-      boolean instance = r.topic().equals(instancesTopic);
+      StateKind kind = r.topic().equals(instancesTopic) ? StateKind.INSTANCES
+          : r.topic().equals(driftTopic) ? StateKind.DRIFT : StateKind.INCIDENTS;
       try {
-        documents.add(instance ? instances.map(key, r.value(), r.headers()) : incidents.map(key, r.value()));
-        kinds.add(instance ? StateKind.INSTANCES : StateKind.INCIDENTS);
+        documents.add(switch (kind) {
+          case INSTANCES -> instances.map(key, r.value(), r.headers());
+          case DRIFT -> drift.map(key, r.value());
+          default -> incidents.map(key, r.value());
+        });
+        kinds.add(kind);
       } catch (RuntimeException e) {
         LOG.error("record {}-{}@{} (key {}) is not a valid {} record, skipped: {}", r.topic(), r.partition(),
             r.offset(), key, r.topic(), e.toString());

@@ -21,8 +21,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * One business record in, its intake records out: the record is read and parsed once, here, and both its
  * Elasticsearch document and its step matches come from that one parse. Matches are grouped by routing key (the
  * trace id), one intake record per key, so that every event of a trace reaches the task that owns it; the first
- * carries the document. A record that matches nothing still goes to the intake topic for indexing (without a key),
- * unless {@code tracker.unmatched=ignore}.
+ * carries the document. A record that matches nothing still goes to the intake topic for indexing, unless {@code
+ * tracker.unmatched=ignore}: keyed by its trace id when it has one, so that the task owning the trace can count it
+ * as drift of the trace's instances, else without a key.
  */
 public final class RecordForwarder {
 
@@ -56,7 +57,7 @@ public final class RecordForwarder {
     // a timestamp from a producer's clock ahead of ours cannot be an arrival yet; -1 (no timestamp) is now
     long arrival = raw.timestamp() < 0 ? readAt : Math.min(raw.timestamp(), readAt);
     if (!event.matched()) {
-      return List.of(record(null, new ForwardedEvent(raw.topic(), raw.partition(), raw.offset(), arrival,
+      return List.of(record(event.traceId(), new ForwardedEvent(raw.topic(), raw.partition(), raw.offset(), arrival,
           event.type(), List.of(), document)));
     }
     Map<String, List<ForwardedMatch>> byKey = new LinkedHashMap<>();

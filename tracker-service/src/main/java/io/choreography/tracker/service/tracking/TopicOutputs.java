@@ -1,5 +1,7 @@
 package io.choreography.tracker.service.tracking;
 
+import io.choreography.tracker.model.drift.DriftCount;
+import io.choreography.tracker.model.drift.DriftCountCodec;
 import io.choreography.tracker.model.instances.InstanceDocumentCodec;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.tracking.InstanceChange;
@@ -13,12 +15,14 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * The tracker's results as records of the output topics: instance changes on {@code tracker.instances} (key
  * {@code process/traceId}), incident changes as CloudEvents on {@code tracker.incidents} (key: the incident id),
- * escalations as CloudEvents on the topic their definition names (key: the trace id). Records carry the wall-clock
+ * escalations as CloudEvents on the topic their definition names (key: the trace id), drift counts on {@code
+ * tracker.drift} (key: process/topic/type/partition). Records carry the wall-clock
  * time they were written, as does the instance change's {@code updatedAt}.
  */
 final class TopicOutputs implements TrackerOutput {
 
   private static final byte[] CLOUDEVENTS_JSON = IncidentCloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] DRIFT_JSON = DriftCountCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
   private static final byte[] INSTANCE_JSON = InstanceDocumentCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
   private final ProcessorContext<String, Outgoing> context;
@@ -50,6 +54,14 @@ final class TopicOutputs implements TrackerOutput {
     long now = context.currentSystemTimeMs();
     context.forward(new Record<>(command.traceId(),
         new Outgoing(command.topic(), EscalationCloudEvents.of(command)), now, cloudEvent()));
+  }
+
+  /** A drift count changed: published whole, so that the latest record of its key is the count. */
+  void driftChanged(DriftCount count) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("content-type", DRIFT_JSON);
+    context.forward(new Record<>(count.key(), new Outgoing(settings.driftTopic(), DriftCountCodec.encode(count)),
+        context.currentSystemTimeMs(), headers));
   }
 
   private static RecordHeaders cloudEvent() {

@@ -7,6 +7,7 @@ import io.choreography.tracker.model.intake.InputWatermark;
 import io.choreography.tracker.model.intake.IntakeRecord;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
+import io.choreography.tracker.rules.drift.DriftCounter;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.tracking.InputWatermarks;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
@@ -16,14 +17,15 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drives the {@link Tracker} inside the topology: its state in the task's stores, its results forwarded to the
- * output topics. Per intake record: the step matches of a business record, applied with the record's arrival; a
- * forwarder's watermark, which moves the verdict time; or an operator's command. Per wall-clock tick: the timers due
+ * output topics. Per intake record: the step matches of a business record, applied with the record's arrival (or,
+ * for one that matched no step but carries a trace id, its drift count); a forwarder's watermark, which moves the verdict time; or an operator's command. Per wall-clock tick: the timers due
  * by the verdict time, which is the wall clock held back to how far every input partition has been read (SPEC
  * 3.13). Runs in the task's exactly-once transaction, so a crash replays the stores and the outputs together.
  */
@@ -43,6 +45,7 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   private ProcessorContext<String, Outgoing> context;
   private StreamsTrackingState state;
   private Tracker tracker;
+  private DriftCounter drift;
   private KeyValueStore<String, byte[]> watermarkStore;
   private InputWatermarks watermarks;
   private boolean watermarksChanged;
@@ -63,8 +66,11 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   public void init(ProcessorContext<String, Outgoing> context) {
     this.context = context;
     this.state = new StreamsTrackingState(context);
-    this.tracker = new Tracker(definitions, hint, settings.retention(), state, new TopicOutputs(context, settings),
-        metrics);
+    TopicOutputs outputs = new TopicOutputs(context, settings);
+    this.tracker = new Tracker(definitions, hint, settings.retention(), state, outputs, metrics);
+    this.drift = new DriftCounter(definitions, state.instances(),
+        new StreamsDriftCounts(context.getStateStore(TrackingStores.DRIFT)), context.taskId().partition(),
+        outputs::driftChanged);
     this.watermarkStore = context.getStateStore(TrackingStores.INPUT_WATERMARKS);
     byte[] stored = watermarkStore.get(WATERMARKS_KEY);
     this.watermarks = stored == null ? new InputWatermarks() : InputWatermarks.decode(stored);
@@ -84,6 +90,11 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
       return;
     }
     if (intake instanceof ForwardedEvent e) {
+      if (e.matches().isEmpty() && record.key() != null) {
+        // matched no step, but routed by its trace id: drift when the trace has an instance
+        drift.unmatched(new String(record.key(), StandardCharsets.UTF_8), e.topic(), e.type(), e.coordinates(),
+            e.arrival());
+      }
       for (ForwardedMatch m : e.matches()) {
         tracker.apply(new MatchedEvent(m.process(), m.step(), m.traceId(), m.eventId(), m.eventTime(), e.topic(),
             e.type(), e.arrival()));

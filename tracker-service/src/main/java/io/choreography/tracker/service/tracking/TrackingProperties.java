@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param punctuateInterval how often due timers are checked (wall clock)
  * @param instancesTopic where every instance change is published
  * @param incidentsTopic where every incident change is published as a CloudEvent
+ * @param driftTopic where the counts of event types no step models are published (see {@code DriftCounter})
  * @param retention how long an ended instance stays in the store, so that late events are recognised; keep it
  *     longer than the longest reorder window
  * @param maxDuePerTick timers handled in one punctuation at most; the rest follow at the next tick
@@ -34,6 +35,7 @@ public record TrackingProperties(
     @DefaultValue("250ms") Duration punctuateInterval,
     @DefaultValue("tracker.instances") String instancesTopic,
     @DefaultValue("tracker.incidents") String incidentsTopic,
+    @DefaultValue("tracker.drift") String driftTopic,
     @DefaultValue("1h") Duration retention,
     @DefaultValue("20000") int maxDuePerTick,
     Map<String, String> streams) {
@@ -60,11 +62,11 @@ public record TrackingProperties(
   /** The defaults, for tests and tools that build the topology without Spring. */
   public static TrackingProperties defaults() {
     return new TrackingProperties(true, "tracker-tracking", null, 8, 1, Duration.ofMillis(250), "tracker.instances",
-        "tracker.incidents", Duration.ofHours(1), 20_000, Map.of());
+        "tracker.incidents", "tracker.drift", Duration.ofHours(1), 20_000, Map.of());
   }
 
   public TrackingProperties withRetention(Duration value) {
     return new TrackingProperties(enabled, applicationId, stateDir, partitions, streamThreads, punctuateInterval,
-        instancesTopic, incidentsTopic, value, maxDuePerTick, streams);
+        instancesTopic, incidentsTopic, driftTopic, value, maxDuePerTick, streams);
   }
 }

@@ -22,6 +22,9 @@ public final class TrackingStores {
   /** {@code "<owner>\0<incident id>"} to the incident's lifecycle ({@link StreamsIncidentLifecycles}). */
   public static final String INCIDENT_LIFECYCLE = "incident-lifecycle";
 
+  /** {@code "<process>/<topic>/<type>/<partition>"} to its drift count ({@code DriftCountCodec}). */
+  public static final String DRIFT = "drift-counts";
+
   /** One entry: how far the input has been read, as this task learnt it from the watermarks. */
   public static final String INPUT_WATERMARKS = "input-watermarks";
 
@@ -30,6 +33,10 @@ public final class TrackingStores {
   static StoreBuilder<KeyValueStore<String, byte[]>> inputWatermarks() {
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INPUT_WATERMARKS), Serdes.String(),
         Serdes.ByteArray());
+  }
+
+  static StoreBuilder<KeyValueStore<String, byte[]>> drift() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DRIFT), Serdes.String(), Serdes.ByteArray());
   }
 
   static StoreBuilder<KeyValueStore<String, byte[]>> incidentLifecycle() {

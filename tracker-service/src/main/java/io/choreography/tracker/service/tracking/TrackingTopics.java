@@ -18,7 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Creates the topics the topology writes to when they do not exist yet (Kafka Streams does not create sink
- * topics): {@code tracker.instances}, {@code tracker.incidents} and the escalation topics of the definitions.
+ * topics): {@code tracker.instances}, {@code tracker.incidents}, {@code tracker.drift} and the escalation topics of the definitions.
  */
 final class TrackingTopics {
 
@@ -28,6 +28,7 @@ final class TrackingTopics {
     Set<String> topics = new LinkedHashSet<>();
     topics.add(settings.instancesTopic());
     topics.add(settings.incidentsTopic());
+    topics.add(settings.driftTopic());
     for (ProcessDefinition d : definitions.all()) {
       for (Escalation e : d.escalations()) {
         topics.add(e.topic());

@@ -122,7 +122,7 @@ class StateIndexingOutageIT {
 
   private static SinkContainer writer(String bootstrap, IndexNames names, RestClient rest, IndexTemplates templates,
       IndexWrites writes, SimpleMeterRegistry registry) {
-    IndexingProperties indexing = new IndexingProperties(true, INSTANCES, INCIDENTS, GROUP, Duration.ofMillis(500),
+    IndexingProperties indexing = new IndexingProperties(true, INSTANCES, INCIDENTS, "tracker.drift", GROUP, Duration.ofMillis(500),
         20_000);
     return IndexingConfiguration.stateWriter(indexing, consumerProperties(bootstrap), names, new BulkWriter(rest),
         templates, writes, JsonMapper.builder().build(), registry);

@@ -7,6 +7,7 @@ import io.choreography.tracker.service.elasticsearch.IndexNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Where a process's traffic has left its definition. Unmodelled: event types that arrive on the traces of its
  * instances but match no step, as the pipeline counts them in {@code <prefix>-drift} (one document per process,
- * topic and type). Unreached: steps that no instance updated within the period had reached, while some had been
+ * topic, type and partition of the topology). Unreached: steps that no instance updated within the period had reached, while some had been
  * updated, each with the last time an event reached it. Three requests: the drift documents, one aggregation over
  * the instances, one over the events (only when a step is unreached).
  */
@@ -75,21 +76,46 @@ public final class Drift {
     return new Report(since, period, updated, unmodelled, unreached);
   }
 
+  /**
+   * The unmodelled types of the process: each task of the topology counts the traces of its partition in a
+   * document of its own, so the documents of one topic and type are added up here (sum of counts, earliest first
+   * seen, latest last seen, the latest example); most recently seen first, then by count.
+   */
   private List<Unmodelled> unmodelled(String process) {
     JsonNode answer = search.search(names.driftIndex(), Map.of(
-        "size", MAX_UNMODELLED,
+        "size", 0,
         "query", Map.of("bool", Map.of("filter", List.of(Map.of("term", Map.of("process", process))))),
-        "sort", List.of(
-            Map.of("lastSeen", Map.of("order", "desc", "unmapped_type", "date")),
-            Map.of("count", Map.of("order", "desc", "unmapped_type", "long")))));
+        "aggs", Map.of("topic", Map.of(
+            "terms", Map.of("field", "topic", "size", MAX_UNMODELLED),
+            "aggs", Map.of("type", Map.of(
+                "terms", Map.of("field", "type", "size", MAX_UNMODELLED),
+                "aggs", Map.of(
+                    "count", Map.of("sum", Map.of("field", "count")),
+                    "first", Map.of("min", Map.of("field", "firstSeen")),
+                    "last", Map.of("max", Map.of("field", "lastSeen")),
+                    "example", Map.of("top_hits", Map.of("size", 1,
+                        "sort", List.of(Map.of("lastSeen", Map.of("order", "desc"))),
+                        "_source", List.of("exampleEventId", "exampleTraceId", "suggestedStep"))))))))));
     List<Unmodelled> list = new ArrayList<>();
-    for (JsonNode hit : answer.path("hits").path("hits")) {
-      JsonNode d = hit.path("_source");
-      list.add(new Unmodelled(text(d, "topic"), text(d, "type"), d.path("count").asLong(), text(d, "firstSeen"),
-          text(d, "lastSeen"), text(d, "exampleEventId"), text(d, "exampleTraceId"),
-          SuggestedStepYaml.of(d.get("suggestedStep"))));
+    for (JsonNode topic : answer.path("aggregations").path("topic").path("buckets")) {
+      for (JsonNode type : topic.path("type").path("buckets")) {
+        JsonNode example = type.path("example").path("hits").path("hits").path(0).path("_source");
+        list.add(new Unmodelled(topic.path("key").asString(), type.path("key").asString(),
+            type.path("count").path("value").asLong(), time(type.path("first")), time(type.path("last")),
+            text(example, "exampleEventId"), text(example, "exampleTraceId"),
+            SuggestedStepYaml.of(example.get("suggestedStep"))));
+      }
     }
-    return list;
+    list.sort(Comparator.comparing((Unmodelled u) -> u.lastSeen() == null ? null : Instant.parse(u.lastSeen()),
+            Comparator.nullsLast(Comparator.reverseOrder()))
+        .thenComparing(Comparator.comparingLong(Unmodelled::count).reversed()));
+    return list.size() > MAX_UNMODELLED ? List.copyOf(list.subList(0, MAX_UNMODELLED)) : list;
+  }
+
+  /** A min or max of a date field as an instant's text; null when no document had it. */
+  private static String time(JsonNode aggregation) {
+    JsonNode value = aggregation.path("value_as_string");
+    return value.isString() ? Instant.parse(value.asString()).toString() : null;
   }
 
   /**
