@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * heartbeat period; {@code dropped} as the last event of a client that fell behind (see {@link StreamClient}).
  * Always answered as {@code text/event-stream}, whatever the request accepts; bad parameters answer 400 JSON
  * before the stream starts. The events are written as the client's connection takes them (backpressure): see
- * {@link StreamClient}.
+ * {@link StreamClient}. Every event of an item has an {@code id:}; a client that reconnects with {@code
+ * Last-Event-ID} first gets the kept items after that one (see {@link StreamHub#resume}).
  */
 @RestController
 public class StreamController {
@@ -42,7 +44,8 @@ public class StreamController {
 
   @GetMapping("/api/stream")
   public Mono<Void> stream(@RequestParam(required = false) String traceId,
-      @RequestParam(required = false) String process, ServerHttpResponse response) {
+      @RequestParam(required = false) String process,
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, ServerHttpResponse response) {
     if (traceId != null) {
       TraceIds.validate(traceId);
     }
@@ -59,7 +62,12 @@ public class StreamController {
     response.getHeaders().set(HttpHeaders.CONNECTION, "close");
     StreamClient client = new StreamClient(new StreamFilter(traceId, process), settings.clientQueue(),
         settings.stallTimeout(), json, () -> disconnect(response));
-    hub.add(client);
+    if (lastEventId == null || lastEventId.isBlank()) {
+      hub.add(client);
+    } else {
+      // at most half its buffer, so that what it missed never drops it at once
+      hub.resume(client, lastEventId.strip(), Math.max(1, settings.clientQueue() / 2));
+    }
     client.heartbeat(); // sends the response headers at once: the client knows it is connected
     Flux<String> events = client.events(() -> {
       hub.remove(client);

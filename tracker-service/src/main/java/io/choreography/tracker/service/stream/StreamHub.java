@@ -21,6 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * bounded inbox; one dispatcher thread turns it into items and offers them to each client's own bounded buffer,
  * which its connection drains as fast as it takes them. When the inbox is full (a burst beyond what the
  * dispatcher keeps up with), batches are dropped and counted: the stream is best effort, the API is the record.
+ *
+ * <p>Every item gets an SSE id, {@code <epoch>-<number>}: the epoch names this hub (a restarted tracker has
+ * another), the number counts its items. The latest items are kept (whether or not anyone listens), so a client
+ * that reconnects with {@code Last-Event-ID} gets what it missed, or a {@code missed} event first when some of it
+ * is gone.
  */
 final class StreamHub implements LiveFeed {
 
@@ -28,14 +33,18 @@ final class StreamHub implements LiveFeed {
 
   private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(10_000);
   private final Set<StreamClient> clients = new CopyOnWriteArraySet<>();
+  private final String epoch = Long.toString(System.currentTimeMillis(), 36);
+  /** Guarded by this hub: dispatching an item and a client joining with its replay do not interleave. */
+  private final RecentItems recent;
   private final JsonMapper json;
   private final Counter dropped;
   private final Counter droppedClients;
   private volatile boolean running;
   private Thread thread;
 
-  StreamHub(JsonMapper json, MeterRegistry registry) {
+  StreamHub(JsonMapper json, MeterRegistry registry, int resumeBuffer) {
     this.json = json;
+    this.recent = new RecentItems(resumeBuffer);
     this.dropped = Counter.builder("tracker.stream.dropped")
         .description("Batches the live stream dropped because its inbox was full").register(registry);
     this.droppedClients = Counter.builder("tracker.stream.clients.dropped")
@@ -46,20 +55,58 @@ final class StreamHub implements LiveFeed {
 
   @Override
   public void indexed(List<IndexDocument> documents) {
-    if (!clients.isEmpty() && !inbox.offer(documents)) {
+    // also while nobody listens: a client that reconnects gets what it missed
+    if (!inbox.offer(documents)) {
       dropped.increment();
     }
   }
 
   /** An instance change or incident, from the topic reader. */
   void publish(StreamItem item) {
-    if (!clients.isEmpty() && !inbox.offer(item)) {
+    if (!inbox.offer(item)) {
       dropped.increment();
     }
   }
 
   void add(StreamClient client) {
     clients.add(client);
+  }
+
+  /**
+   * Adds a client that reconnects after the item with this SSE id: it first gets the kept items after that one
+   * that it asked for (at most {@code max}), preceded by a {@code missed} event when some are gone (another
+   * epoch, an id no longer kept, or more than {@code max}).
+   */
+  synchronized void resume(StreamClient client, String lastEventId, int max) {
+    long after = numberIn(lastEventId);
+    RecentItems.Since since = after < 0 ? new RecentItems.Since(List.of(), true)
+        : recent.after(after, client.filter(), max, this::eventItem);
+    if (since.incomplete()) {
+      client.notice("missed", json.writeValueAsString(java.util.Map.of("lastEventId", lastEventId,
+          "reason", "some events after " + lastEventId + " are no longer kept (the tracker keeps the latest "
+              + "tracker.stream.resume-buffer, or restarted): read what was missed from the API")));
+    }
+    for (RecentItems.Numbered n : since.items()) {
+      client.offer(n.item(), id(n.number()));
+    }
+    clients.add(client);
+  }
+
+  /** The number of one of this epoch's ids, or -1 for any other id. */
+  private long numberIn(String id) {
+    String prefix = epoch + "-";
+    if (id == null || !id.startsWith(prefix)) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(id.substring(prefix.length()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private String id(long number) {
+    return epoch + "-" + number;
   }
 
   void remove(StreamClient client) {
@@ -101,18 +148,27 @@ final class StreamHub implements LiveFeed {
     while (running) {
       try {
         Object work = inbox.poll(500, TimeUnit.MILLISECONDS);
-        if (work instanceof StreamItem item) {
-          clients.forEach(c -> c.offer(item));
-        } else if (work instanceof List<?> documents) {
-          for (Object d : documents) {
-            StreamItem item = eventItem((IndexDocument) d);
-            clients.forEach(c -> c.offer(item));
-          }
+        if (work instanceof List<?> documents) {
+          dispatchAll(documents);
+        } else if (work != null) {
+          dispatchAll(List.of(work));
         }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
         LOG.warn("live stream: skipped an item: {}", e.toString());
+      }
+    }
+  }
+
+  /** Keeps each item (an event document stays unparsed while nobody listens) and offers it to every client. */
+  private synchronized void dispatchAll(List<?> work) {
+    for (Object w : work) {
+      long number = recent.add(w);
+      if (!clients.isEmpty()) {
+        StreamItem item = recent.latest(this::eventItem, w);
+        String id = id(number);
+        clients.forEach(c -> c.offer(item, id));
       }
     }
   }
