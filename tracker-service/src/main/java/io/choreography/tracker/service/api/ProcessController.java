@@ -1,5 +1,12 @@
 package io.choreography.tracker.service.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
 import io.choreography.tracker.rules.definition.After;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
@@ -32,6 +39,8 @@ public class ProcessController {
   }
 
   @GetMapping
+  @Operation(summary = "Every loaded process definition with its instance counts")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ApiAnswers.ProcessSummary.class))))
   public Mono<List<Map<String, Object>>> processes() {
     return blocking.call(this::all);
   }
@@ -50,7 +59,10 @@ public class ProcessController {
   }
 
   @GetMapping("/{id}")
-  public Mono<Map<String, Object>> process(@PathVariable String id) {
+  @Operation(summary = "A process definition with per-step figures: reached, waiting, stuck, duration percentiles")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.ProcessDetail.class)))
+  public Mono<Map<String, Object>> process(
+      @Parameter(description = "process id", example = "order-fulfillment") @PathVariable String id) {
     ProcessDefinition p = definitions.get(Parameters.text("process id", id));
     if (p == null) {
       throw ApiException.notFound("no process '" + id + "' is defined");

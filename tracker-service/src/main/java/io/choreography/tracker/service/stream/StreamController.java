@@ -1,5 +1,10 @@
 package io.choreography.tracker.service.stream;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.choreography.tracker.service.api.ApiException;
 import io.choreography.tracker.service.api.TraceIds;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +48,19 @@ public class StreamController {
   }
 
   @GetMapping("/api/stream")
-  public Mono<Void> stream(@RequestParam(required = false) String traceId,
-      @RequestParam(required = false) String process,
-      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, ServerHttpResponse response) {
+  @Operation(summary = "Server-Sent Events as they happen: event, instance, incident; dropped, missed",
+      description = "Each item is an SSE event with an id: event (the event document as indexed), instance (the "
+          + "instance's whole state), incident (the incident CloudEvent). A comment line every heartbeat. "
+          + "dropped ({reason, discarded}) is the last event of a client that fell behind; missed ({lastEventId, "
+          + "reason}) comes first when a client reconnected with a Last-Event-ID whose successors are no longer kept.")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream",
+      schema = @Schema(type = "string", description = "id:<id>\nevent:<name>\ndata:<JSON>\n\n per item")))
+  public Mono<Void> stream(
+      @Parameter(description = "only this trace's items") @RequestParam(required = false) String traceId,
+      @Parameter(description = "only this process's items") @RequestParam(required = false) String process,
+      @Parameter(description = "the id of the last event a reconnecting client got")
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+      @Parameter(hidden = true) ServerHttpResponse response) {
     if (traceId != null) {
       TraceIds.validate(traceId);
     }
