@@ -1,6 +1,7 @@
 package io.choreography.tracker.rules.engine;
 
 import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentIds;
 import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
 import java.time.Instant;

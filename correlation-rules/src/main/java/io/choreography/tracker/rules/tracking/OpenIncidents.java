@@ -4,7 +4,7 @@ import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.InstanceStatus;
 import io.choreography.tracker.rules.definition.EndKind;
 import io.choreography.tracker.rules.engine.CompiledProcess;
-import io.choreography.tracker.rules.engine.IncidentIds;
+import io.choreography.tracker.model.IncidentIds;
 import io.choreography.tracker.rules.engine.InstanceView;
 import java.util.ArrayList;
 import java.util.List;

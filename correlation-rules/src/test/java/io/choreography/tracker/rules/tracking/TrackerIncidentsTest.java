@@ -13,7 +13,7 @@ import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.InstanceStatus;
 import io.choreography.tracker.rules.engine.Definitions;
-import io.choreography.tracker.rules.engine.IncidentIds;
+import io.choreography.tracker.model.IncidentIds;
 import org.junit.jupiter.api.Test;
 
 /** Every incident type through the tracker, with the time each one carries. */

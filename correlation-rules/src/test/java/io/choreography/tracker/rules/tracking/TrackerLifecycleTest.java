@@ -11,7 +11,7 @@ import io.choreography.tracker.model.IncidentCommand.Action;
 import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.rules.engine.Definitions;
-import io.choreography.tracker.rules.engine.IncidentIds;
+import io.choreography.tracker.model.IncidentIds;
 import org.junit.jupiter.api.Test;
 
 /** Operators' acknowledge and resolve, and the engine's changes of the same incidents. */

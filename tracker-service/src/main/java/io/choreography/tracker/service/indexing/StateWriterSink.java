@@ -60,7 +60,7 @@ final class StateWriterSink implements SinkContainer.Sink {
       String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
       boolean instance = r.topic().equals(instancesTopic);
       try {
-        documents.add(instance ? instances.map(key, r.value()) : incidents.map(key, r.value()));
+        documents.add(instance ? instances.map(key, r.value(), r.headers()) : incidents.map(key, r.value()));
         kinds.add(instance ? StateKind.INSTANCES : StateKind.INCIDENTS);
       } catch (RuntimeException e) {
         LOG.error("record {}-{}@{} (key {}) is not a valid {} record, skipped: {}", r.topic(), r.partition(),

@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.tracking;
 
+import io.choreography.tracker.model.instances.InstanceDocumentCodec;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.tracking.InstanceChange;
 import io.choreography.tracker.rules.tracking.PublishedChange;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.processor.api.Record;
 final class TopicOutputs implements TrackerOutput {
 
   private static final byte[] CLOUDEVENTS_JSON = IncidentCloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] INSTANCE_JSON = InstanceDocumentCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
   private final ProcessorContext<String, Outgoing> context;
   private final TrackingProperties settings;
@@ -30,8 +32,10 @@ final class TopicOutputs implements TrackerOutput {
   @Override
   public void instanceChanged(InstanceChange change) {
     long now = context.currentSystemTimeMs();
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("content-type", INSTANCE_JSON);
     context.forward(new Record<>(change.key(),
-        new Outgoing(settings.instancesTopic(), InstanceChangeJson.of(change, now)), now));
+        new Outgoing(settings.instancesTopic(), InstanceChangeJson.of(change, now)), now, headers));
   }
 
   @Override

@@ -43,7 +43,7 @@ final class OrderDataSet {
   static OrderHistories histories(IndexNames names, Instant now, int orders, Duration window) {
     JsonMapper json = JsonMapper.builder().build();
     RecordExtractor extractor = new RecordExtractor(DefinitionLoader.loadBundledExamples());
-    InstanceDocuments instances = new InstanceDocuments(json, names.instancesIndex());
+    InstanceDocuments instances = new InstanceDocuments(names.instancesIndex());
     IncidentDocuments incidents = new IncidentDocuments(json, names.incidentsIndex());
     return new OrderHistories(extractor, new EventDocumentMapper(names, 1_048_576), instances::map, incidents::map,
         json, now, orders, window);

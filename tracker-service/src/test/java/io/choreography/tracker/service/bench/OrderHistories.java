@@ -3,7 +3,7 @@ package io.choreography.tracker.service.bench;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.model.RecordHeader;
-import io.choreography.tracker.rules.engine.IncidentIds;
+import io.choreography.tracker.model.IncidentIds;
 import io.choreography.tracker.rules.extract.RecordExtractor;
 import io.choreography.tracker.service.elasticsearch.IndexDocument;
 import io.choreography.tracker.service.ingest.EventDocumentMapper;

@@ -23,9 +23,9 @@ class FrozenTrackerFaultIT {
       Thread.sleep(20_000);
 
       // when
-      LagScenario.signal(tracker, "STOP");
+      scenario.signal(tracker, "STOP");
       Thread.sleep(60_000);
-      LagScenario.signal(tracker, "CONT");
+      scenario.signal(tracker, "CONT");
       Thread.sleep(20_000);
       scenario.stopLoad();
       Thread.sleep(10_000);

@@ -25,7 +25,7 @@ class FrozenTrackerTakeoverFaultIT {
       Thread.sleep(25_000);
 
       // when
-      LagScenario.signal(frozen, "STOP");
+      scenario.signal(frozen, "STOP");
       Thread.sleep(45_000);
       scenario.stopLoad();
       Thread.sleep(10_000);

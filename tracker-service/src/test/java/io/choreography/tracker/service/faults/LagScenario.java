@@ -93,6 +93,9 @@ final class LagScenario implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Admin admin;
   private volatile boolean producing;
+  /** When the first tracker was frozen (epoch ms), 0 before. */
+  private volatile long frozenAt;
+  private volatile boolean intakeExists;
   private int sequence;
 
   /** What the broker said at one moment: committed positions of the two groups, and where the intake topic ended. */
@@ -132,9 +135,13 @@ final class LagScenario implements AutoCloseable {
     return t;
   }
 
-  static void signal(TrackerProcess tracker, String signal) throws Exception {
+  /** Sends a signal to a tracker; a STOP starts the freeze that {@link #check} accounts for. */
+  void signal(TrackerProcess tracker, String signal) throws Exception {
     Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(tracker.pid())).inheritIO().start();
     assertThat(kill.waitFor()).isZero();
+    if (signal.equals("STOP") && frozenAt == 0) {
+      frozenAt = System.currentTimeMillis();
+    }
   }
 
   /** Starts applications at {@code perSecond}, each sending its steps 2 s apart, until {@link #stopLoad}. */
@@ -189,6 +196,12 @@ final class LagScenario implements AutoCloseable {
 
   private void sample() {
     try {
+      if (!intakeExists) {
+        intakeExists = admin.listTopics().names().get(5, TimeUnit.SECONDS).contains(scope.intakeTopic());
+        if (!intakeExists) {
+          return;
+        }
+      }
       Map<TopicPartition, Long> forwarded = committed(properties.get("tracker.ingest.group-id"));
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       for (int p = 0; p < 4; p++) {
@@ -216,9 +229,11 @@ final class LagScenario implements AutoCloseable {
 
   /**
    * When the tracker had read every business record stamped before {@code due}: the forwarder committed past them,
-   * and then the topology committed the intake topic up to where it ended at that moment. Null if never.
+   * and then the topology committed the intake topic up to where it ended at that moment, on samples taken no earlier
+   * than {@code notBefore}. Once a tracker is frozen, a sample counts only when the topology has committed again on
+   * every intake partition since: what a frozen tracker committed before is no tracker reading. Null if never.
    */
-  Long caughtUpPast(Instant due) {
+  Long caughtUpPast(Instant due, long notBefore) {
     Map<TopicPartition, Long> needed = new HashMap<>();
     sent.forEach((tp, records) -> {
       long next = 0;
@@ -229,9 +244,16 @@ final class LagScenario implements AutoCloseable {
       }
       needed.put(tp, next);
     });
+    Sample atFreeze = null;
+    for (Sample s : samples) {
+      if (frozenAt != 0 && s.at() < frozenAt) {
+        atFreeze = s;
+      }
+    }
     Sample forwarded = null;
     for (Sample s : samples) {
-      if (needed.entrySet().stream().allMatch(n -> s.forwarded().getOrDefault(n.getKey(), 0L) >= n.getValue())) {
+      if (s.at() >= notBefore && live(s, atFreeze)
+          && needed.entrySet().stream().allMatch(n -> s.forwarded().getOrDefault(n.getKey(), 0L) >= n.getValue())) {
         forwarded = s;
         break;
       }
@@ -240,12 +262,21 @@ final class LagScenario implements AutoCloseable {
       return null;
     }
     for (Sample s : samples) {
-      if (s.at() >= forwarded.at() && forwarded.intakeEnd().entrySet().stream()
+      if (s.at() >= forwarded.at() && live(s, atFreeze) && forwarded.intakeEnd().entrySet().stream()
           .allMatch(e -> s.tracked().getOrDefault(e.getKey(), 0L) >= e.getValue())) {
         return s.at();
       }
     }
     return null;
+  }
+
+  /** Whether the sample shows a tracker at work: taken before any freeze, or the topology committed since. */
+  private boolean live(Sample s, Sample atFreeze) {
+    if (frozenAt == 0 || s.at() < frozenAt) {
+      return true;
+    }
+    return atFreeze != null && atFreeze.tracked().entrySet().stream()
+        .allMatch(e -> s.tracked().getOrDefault(e.getKey(), 0L) > e.getValue());
   }
 
   /** Waits until every application ended or got its STUCK, then checks the verdicts. */
@@ -281,13 +312,21 @@ final class LagScenario implements AutoCloseable {
           assertThat(i.value().path("data").path("type").asString()).isEqualTo("STUCK");
           assertThat(i.value().path("data").path("step").asString()).isEqualTo("approved");
         });
-        Long caughtUp = caughtUpPast(a.stuckDue());
+        long raised = incidents.get(0).timestamp().toEpochMilli();
+        Long caughtUp = caughtUpPast(a.stuckDue(), 0);
+        if (caughtUp != null && frozenAt != 0 && caughtUp < frozenAt && raised > frozenAt) {
+          // the tracker read past the due time but froze before it could decide: its successor (or itself, thawed)
+          // has to read past it again
+          caughtUp = caughtUpPast(a.stuckDue(), frozenAt);
+        }
         assertThat(caughtUp).as("the tracker caught up past %s", a.stuckDue()).isNotNull();
         long from = Math.max(a.stuckDue().toEpochMilli(), caughtUp);
-        long delay = incidents.get(0).timestamp().toEpochMilli() - from;
+        long delay = raised - from;
         worst = Math.max(worst, delay);
         if (delay > maxDetection.toMillis()) {
-          detectionDelays.add(a.id() + " due " + a.stuckDue() + " raised " + delay + " ms after the tracker read past it");
+          detectionDelays.add(a.id() + " due " + a.stuckDue() + ", read past " + Instant.ofEpochMilli(caughtUp)
+              + ", raised " + Instant.ofEpochMilli(raised) + ": " + delay + " ms after the tracker read past it"
+              + (frozenAt == 0 ? "" : " (frozen at " + Instant.ofEpochMilli(frozenAt) + ")"));
         }
       }
       System.out.printf("[%s] %d applications (%d stuck), %d incidents opened, %d false alarms, worst detection"

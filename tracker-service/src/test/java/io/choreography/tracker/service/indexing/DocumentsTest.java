@@ -3,7 +3,7 @@ package io.choreography.tracker.service.indexing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.choreography.tracker.model.IncidentType;
-import io.choreography.tracker.rules.engine.IncidentIds;
+import io.choreography.tracker.model.IncidentIds;
 import io.choreography.tracker.service.elasticsearch.IndexDocument;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DocumentsTest {
         """.formatted(stuck);
 
     // when
-    IndexDocument d = new InstanceDocuments(json, "x-instances").map("order-fulfillment/t 1",
+    IndexDocument d = new InstanceDocuments("x-instances").map("order-fulfillment/t 1",
         state.getBytes(StandardCharsets.UTF_8));
 
     // then
@@ -71,7 +71,7 @@ class DocumentsTest {
   @Test
   void shouldDeleteTheDocumentOfATombstone() {
     // given
-    InstanceDocuments instances = new InstanceDocuments(json, "x-instances");
+    InstanceDocuments instances = new InstanceDocuments("x-instances");
 
     // when
     IndexDocument d = instances.map("p/t", null);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.choreography.tracker.model.IncidentType;
-import io.choreography.tracker.rules.engine.IncidentIds;
+import io.choreography.tracker.model.IncidentIds;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

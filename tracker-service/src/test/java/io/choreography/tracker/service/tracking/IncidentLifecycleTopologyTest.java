@@ -7,7 +7,7 @@ import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
-import io.choreography.tracker.rules.engine.IncidentIds;
+import io.choreography.tracker.model.IncidentIds;
 import io.choreography.tracker.service.incidents.IncidentJson;
 import java.time.Duration;
 import java.time.Instant;

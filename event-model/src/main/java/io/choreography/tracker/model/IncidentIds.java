@@ -1,6 +1,5 @@
-package io.choreography.tracker.rules.engine;
+package io.choreography.tracker.model;
 
-import io.choreography.tracker.model.IncidentType;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
