@@ -39,6 +39,8 @@ final class StreamClient {
   private long waitingSinceNanos = System.nanoTime();
   private boolean dropped;
   private boolean closed;
+  /** The hub offers this client only what was handed over to it after this number (see StreamHub#add). */
+  private volatile long deliverAfter = Long.MIN_VALUE;
 
   /**
    * {@code disconnect} closes the client's connection at once unless it is closed already, for a dropped client
@@ -97,6 +99,14 @@ final class StreamClient {
 
   StreamFilter filter() {
     return filter;
+  }
+
+  void deliverAfter(long handedOver) {
+    deliverAfter = handedOver;
+  }
+
+  long deliverAfter() {
+    return deliverAfter;
   }
 
   /** A comment line, unless one still waits; and the check for a client that stopped reading. */

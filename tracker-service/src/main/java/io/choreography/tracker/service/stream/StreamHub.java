@@ -31,8 +31,14 @@ final class StreamHub implements LiveFeed {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
 
-  private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(10_000);
+  /** What was handed over, numbered in the order it was: a client gets only what was handed over after it joined. */
+  private record Work(long handedOver, Object payload) {}
+
+  private final BlockingQueue<Work> inbox = new ArrayBlockingQueue<>(10_000);
   private final Set<StreamClient> clients = new CopyOnWriteArraySet<>();
+  /** Guards numbering and queueing together, so that the inbox is in the order of the numbers. */
+  private final Object handing = new Object();
+  private long handedOver;
   private final String epoch = Long.toString(System.currentTimeMillis(), 36);
   /** Guarded by this hub: dispatching an item and a client joining with its replay do not interleave. */
   private final RecentItems recent;
@@ -56,19 +62,32 @@ final class StreamHub implements LiveFeed {
   @Override
   public void indexed(List<IndexDocument> documents) {
     // also while nobody listens: a client that reconnects gets what it missed
-    if (!inbox.offer(documents)) {
-      dropped.increment();
-    }
+    handOver(documents);
   }
 
   /** An instance change or incident, from the topic reader. */
   void publish(StreamItem item) {
-    if (!inbox.offer(item)) {
-      dropped.increment();
+    handOver(item);
+  }
+
+  private void handOver(Object payload) {
+    synchronized (handing) {
+      if (!inbox.offer(new Work(handedOver + 1, payload))) {
+        dropped.increment();
+        return;
+      }
+      handedOver++;
     }
   }
 
+  /**
+   * Adds a client for what happens from now on: not what was handed over before, even if the dispatcher has not
+   * reached it yet.
+   */
   void add(StreamClient client) {
+    synchronized (handing) {
+      client.deliverAfter(handedOver);
+    }
     clients.add(client);
   }
 
@@ -89,6 +108,8 @@ final class StreamHub implements LiveFeed {
     for (RecentItems.Numbered n : since.items()) {
       client.offer(n.item(), id(n.number()));
     }
+    // everything dispatched from now on follows what it got
+    client.deliverAfter(Long.MIN_VALUE);
     clients.add(client);
   }
 
@@ -147,11 +168,11 @@ final class StreamHub implements LiveFeed {
   private void dispatch() {
     while (running) {
       try {
-        Object work = inbox.poll(500, TimeUnit.MILLISECONDS);
-        if (work instanceof List<?> documents) {
-          dispatchAll(documents);
+        Work work = inbox.poll(500, TimeUnit.MILLISECONDS);
+        if (work != null && work.payload() instanceof List<?> documents) {
+          dispatchAll(work.handedOver(), documents);
         } else if (work != null) {
-          dispatchAll(List.of(work));
+          dispatchAll(work.handedOver(), List.of(work.payload()));
         }
       } catch (InterruptedException e) {
         return;
@@ -162,13 +183,17 @@ final class StreamHub implements LiveFeed {
   }
 
   /** Keeps each item (an event document stays unparsed while nobody listens) and offers it to every client. */
-  private synchronized void dispatchAll(List<?> work) {
+  private synchronized void dispatchAll(long handedOverAs, List<?> work) {
     for (Object w : work) {
       long number = recent.add(w);
       if (!clients.isEmpty()) {
         StreamItem item = recent.latest(this::eventItem, w);
         String id = id(number);
-        clients.forEach(c -> c.offer(item, id));
+        for (StreamClient c : clients) {
+          if (handedOverAs > c.deliverAfter()) {
+            c.offer(item, id);
+          }
+        }
       }
     }
   }
