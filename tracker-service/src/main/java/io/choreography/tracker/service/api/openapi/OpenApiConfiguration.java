@@ -20,6 +20,7 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.server.WebFilter;
 
 /**
  * The OpenAPI 3.1 document of the HTTP API at {@code /v3/api-docs} (browsable at {@code /swagger-ui.html}), made
@@ -61,6 +62,11 @@ public class OpenApiConfiguration {
                 .in(SecurityScheme.In.HEADER).name("X-API-Key").description("an API key (tracker.security.api-keys)"))
             .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("an API key, or a JWT where tracker.security.jwt is configured")));
+  }
+
+  @Bean
+  WebFilter openApiRequestsOffEventLoop() {
+    return new OpenApiRequestsOffEventLoop();
   }
 
   /** Adds the error answers and the security requirement to every API call; health and metrics stay open. */
