@@ -5,6 +5,7 @@ import { overview } from './views/overview.js';
 import { processView } from './views/process.js';
 import { traceView } from './views/trace.js';
 import { incidentsView } from './views/incidents.js';
+import { watchVerdicts } from './verdicts.js';
 
 const view = document.getElementById('view');
 let current = new AbortController();
@@ -93,3 +94,4 @@ window.addEventListener('hashchange', () => { if (takeKeyFromLink()) render(); }
 
 takeKeyFromLink();
 render();
+watchVerdicts();

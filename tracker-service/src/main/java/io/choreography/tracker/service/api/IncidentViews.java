@@ -1,7 +1,7 @@
 package io.choreography.tracker.service.api;
 
 import io.choreography.tracker.model.Incident;
-import io.choreography.tracker.service.incidents.IncidentJson;
+import io.choreography.tracker.service.topics.IncidentJson;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 

@@ -3,6 +3,7 @@ package io.choreography.tracker.service.incidents;
 import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.intake.ForwardedCommand;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
+import io.choreography.tracker.service.topics.IncidentCommandJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;

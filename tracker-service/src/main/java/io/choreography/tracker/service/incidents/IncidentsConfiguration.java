@@ -1,20 +1,16 @@
 package io.choreography.tracker.service.incidents;
 
-import io.choreography.tracker.rules.definition.ProcessDefinition;
-import io.choreography.tracker.rules.definition.ProcessDefinitions;
-import io.choreography.tracker.service.api.ProcessStatistics;
 import io.choreography.tracker.service.config.TrackerProperties;
 import io.choreography.tracker.service.local.LocalInfrastructure;
-import io.choreography.tracker.service.tracking.TrackingProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of operators' incident commands and of the step figures in STUCK messages. */
+/** Wiring of operators' incident commands. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IncidentsProperties.class, TrackingProperties.class})
+@EnableConfigurationProperties(IncidentsProperties.class)
 public class IncidentsConfiguration {
 
   @Bean(destroyMethod = "close")
@@ -24,12 +20,5 @@ public class IncidentsConfiguration {
     local.ifAvailable(l -> {});
     return new IncidentCommandPublisher(kafka.buildProducerProperties(), tracker.ingest().intakeTopic(),
         incidents.commandTimeout());
-  }
-
-  @Bean
-  public StepDurationHints stepDurationHints(ProcessDefinitions definitions, ProcessStatistics statistics,
-      IncidentsProperties incidents) {
-    return new StepDurationHints(definitions.all().stream().map(ProcessDefinition::id).toList(),
-        statistics::p95ByStep, incidents.hintRefresh());
   }
 }

@@ -99,15 +99,14 @@ public final class EventDocumentMapper {
     int budget = MAX_HEADERS_CHARS;
     for (Map.Entry<String, String> e : headers.entrySet()) {
       String value = e.getValue();
+      if (value != null && value.length() > MAX_HEADER_CHARS) {
+        problems.add("header " + e.getKey() + " cut to " + MAX_HEADER_CHARS + " of " + value.length() + " characters");
+        value = value.substring(0, MAX_HEADER_CHARS);
+      }
       int size = e.getKey().length() + (value == null ? 0 : value.length());
       if (size > budget) {
         problems.add("headers beyond " + MAX_HEADERS_CHARS + " characters left out, from " + e.getKey());
         break;
-      }
-      if (value != null && value.length() > MAX_HEADER_CHARS) {
-        problems.add("header " + e.getKey() + " cut to " + MAX_HEADER_CHARS + " of " + value.length() + " characters");
-        value = value.substring(0, MAX_HEADER_CHARS);
-        size = e.getKey().length() + MAX_HEADER_CHARS;
       }
       budget -= size;
       g.writeStringProperty(e.getKey(), value);

@@ -117,6 +117,8 @@ public final class Forwarder implements SmartLifecycle, StageHealth.Stage, Dispo
     if (container != null) {
       container.start();
       lastActivityAt = clock.millis();
+    } else {
+      listener.nothingToRead();
     }
   }
 

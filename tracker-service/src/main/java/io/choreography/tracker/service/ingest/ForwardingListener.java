@@ -104,6 +104,15 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     publishWatermarks(idleTemplate, consumer, true);
   }
 
+  /**
+   * No business topic to read: says so (no partition to wait for), so that verdicts follow the wall clock rather than
+   * wait for a watermark that would never come.
+   */
+  void nothingToRead() {
+    long now = clock.millis();
+    send(idleTemplate, new InputWatermark("none", -1, now, Map.of(), List.of()), now);
+  }
+
   private void publishWatermarks(KafkaOperations<byte[], byte[]> to, Consumer<?, ?> consumer, boolean force) {
     long now = clock.millis();
     if (!force && now - lastWatermarkAt < settings.watermarkIntervalMillis()) {
@@ -111,8 +120,11 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     }
     lastWatermarkAt = now;
     ConsumerGroupMetadata group = consumer.groupMetadata();
-    InputWatermark watermark = new InputWatermark(group.memberId(), group.generationId(), now, topics.get(),
-        positions.watermarks(consumer, clock));
+    send(to, new InputWatermark(group.memberId(), group.generationId(), now, topics.get(),
+        positions.watermarks(consumer, clock)), now);
+  }
+
+  private void send(KafkaOperations<byte[], byte[]> to, InputWatermark watermark, long now) {
     byte[] value = IntakeRecordCodec.encode(watermark);
     if (intakePartitions == 0) {
       intakePartitions = to.partitionsFor(settings.intakeTopic()).size();

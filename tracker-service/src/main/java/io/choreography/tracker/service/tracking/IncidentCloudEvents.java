@@ -3,7 +3,7 @@ package io.choreography.tracker.service.tracking;
 import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.rules.tracking.PublishedChange;
-import io.choreography.tracker.service.incidents.IncidentJson;
+import io.choreography.tracker.service.topics.IncidentJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

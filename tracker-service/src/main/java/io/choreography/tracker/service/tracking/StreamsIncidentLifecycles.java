@@ -2,7 +2,7 @@ package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.rules.tracking.state.LifecycleEntry;
 import io.choreography.tracker.rules.tracking.state.mutable.MutableIncidentLifecycles;
-import io.choreography.tracker.service.incidents.IncidentJson;
+import io.choreography.tracker.service.topics.IncidentJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

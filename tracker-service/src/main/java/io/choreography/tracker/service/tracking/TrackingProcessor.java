@@ -11,7 +11,7 @@ import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.tracking.InputWatermarks;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.Tracker;
-import io.choreography.tracker.service.incidents.IncidentCommandJson;
+import io.choreography.tracker.service.topics.IncidentCommandJson;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.service.demo.DemoEmitters;
+import io.choreography.tracker.service.demo.DemoOrder;
 import io.choreography.tracker.service.it.TestDefinitions;
 import io.choreography.tracker.service.it.TestElasticsearch;
 import io.choreography.tracker.service.it.TestKafka;
@@ -159,12 +160,13 @@ public final class FaultScenario {
         visible.addAll(deadLettered);
         assertThat(visible).as("every record indexed or dead-lettered, nothing else").isEqualTo(expected);
         assertThat(kinds.size() + deadLettered.size()).as("each record once").isEqualTo(expected.size());
-        assertPoisonKinds(poison, poisonSends, kinds);
+        assertEachPoisonRecord(es, events, poison, poisonSends, deadLettered);
 
         // then: every instance as in a clean run, each change committed once, no incident opened twice
         ProcessDefinitions definitions = DefinitionLoader.loadDirectory(Path.of(properties.get("tracker.definitions")));
         CleanRun clean = CleanRun.of(bootstrap, businessTopics, definitions, InstantSource.fixed(Instant.now()), true);
-        assertThat(clean.events).isEqualTo(EVENTS);
+        long trackedPoison = poison.stream().filter(p -> p.expect().tracked()).count();
+        assertThat(clean.events).isEqualTo(EVENTS + trackedPoison);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
             .until(() -> clean.differences(reader.lastStates(scope.instancesTopic())).isEmpty());
         // anything duplicated by a replay would be committed by now
@@ -195,6 +197,8 @@ public final class FaultScenario {
             .collect(Collectors.groupingBy(s -> s.path("status").asString(), Collectors.counting()));
         if (!poison.isEmpty()) {
           assertPoisonCounted(poison);
+          assertPoisonInstances(poison, reader);
+          assertMovingAfterARestart(producer, es, events, reader);
         }
         Outcome outcome = new Outcome(EVENTS, poison.size(), clean.finalStates.size(), openedPerId.size(),
             seconds(started));
@@ -224,33 +228,84 @@ public final class FaultScenario {
     }
   }
 
-  private static void assertPoisonKinds(List<PoisonCorpus.Poison> poison, List<Future<RecordMetadata>> sent,
-      Map<String, String> kinds) throws Exception {
-    // the first half of the corpus was sent first, then the second: sends are in corpus order within each half
-    List<PoisonCorpus.Poison> inOrder = new ArrayList<>(poison);
-    for (int i = 0; i < inOrder.size(); i++) {
-      String expected = inOrder.get(i).kind().payloadKind;
-      String id = coordinate(sent.get(i).get(60, TimeUnit.SECONDS));
-      if (expected != null && kinds.containsKey(id)) {
-        assertThat(kinds.get(id)).as(inOrder.get(i).kind() + " " + id).isEqualTo(expected);
+  /** Each poison record individually: indexed as its kind says (kind, truncation, problem, index), or dead-lettered. */
+  private static void assertEachPoisonRecord(TestElasticsearch es, String events, List<PoisonCorpus.Poison> poison,
+      List<Future<RecordMetadata>> sent, Set<String> deadLettered) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (Future<RecordMetadata> f : sent) {
+      ids.add(coordinate(f.get(60, TimeUnit.SECONDS)));
+    }
+    Map<String, tools.jackson.databind.JsonNode> docs = EventDocuments.summaries(es, events, ids);
+    SoftAssertions soft = new SoftAssertions();
+    for (int i = 0; i < poison.size(); i++) {
+      PoisonCorpus.Poison p = poison.get(i);
+      String id = ids.get(i);
+      tools.jackson.databind.JsonNode hit = docs.get(id);
+      if (hit == null) {
+        soft.assertThat(deadLettered).as("%s %s neither indexed nor dead-lettered", p.kind(), id).contains(id);
+        continue;
+      }
+      tools.jackson.databind.JsonNode doc = hit.path("_source");
+      String what = p.kind() + " " + id;
+      soft.assertThat(doc.path("payloadKind").asString()).as(what).isEqualTo(p.expect().payloadKind());
+      soft.assertThat(doc.path("payloadTruncated").asBoolean()).as(what + " truncated").isEqualTo(p.expect().truncated());
+      if (p.expect().problem() != null) {
+        soft.assertThat(doc.path("problems").toString()).as(what + " problems").contains(p.expect().problem());
+      }
+      if (p.expect().index() != null) {
+        soft.assertThat(hit.path("_index").asString()).as(what + " index").endsWith(p.expect().index());
+      }
+    }
+    soft.assertAll();
+  }
+
+  /** The counters of what the corpus says each record is counted as, against the tracker's metrics. */
+  private void assertPoisonCounted(List<PoisonCorpus.Poison> poison) throws Exception {
+    Map<String, Long> expected = poison.stream().filter(p -> p.expect().counter() != null)
+        .collect(Collectors.groupingBy(p -> p.expect().counter(), java.util.TreeMap::new, Collectors.counting()));
+    String page = Prometheus.scrape(httpPort);
+    Map<String, Long> counted = new java.util.TreeMap<>();
+    for (String counter : expected.keySet()) {
+      String[] c = counter.split(":");
+      String metric = c[0].equals("malformed") ? "tracker_events_malformed_total" : "tracker_events_refused_total";
+      String label = c[0].equals("malformed") ? "kind=\"" + c[1] + "\"" : "value=\"" + c[1] + "\"";
+      counted.put(counter, (long) Prometheus.sum(page, metric, label));
+    }
+    System.out.printf("[%s] poison counted %s, expected %s%n", scope.indexPrefix(), counted, expected);
+    assertThat(counted).isEqualTo(expected);
+  }
+
+  /** Poison that is still a valid event (a long non-ASCII trace id) has its instance. */
+  private void assertPoisonInstances(List<PoisonCorpus.Poison> poison, TrackerTopicReader reader) {
+    Map<String, tools.jackson.databind.JsonNode> states = reader.lastStates(scope.instancesTopic());
+    for (PoisonCorpus.Poison p : poison) {
+      if (p.expect().instance()) {
+        assertThat(states).as("instance of %s", p.kind()).containsKey("order-fulfillment/" + p.traceId());
       }
     }
   }
 
-  private void assertPoisonCounted(List<PoisonCorpus.Poison> poison) throws Exception {
-    Map<PoisonCorpus.Kind, Long> perKind = poison.stream()
-        .collect(Collectors.groupingBy(PoisonCorpus.Poison::kind, Collectors.counting()));
-    String page = Prometheus.scrape(httpPort);
-    double text = Prometheus.sum(page, "tracker_events_malformed_total", "kind=\"text\"");
-    double binary = Prometheus.sum(page, "tracker_events_malformed_total", "kind=\"binary\"");
-    double empty = Prometheus.sum(page, "tracker_events_malformed_total", "kind=\"empty\"");
-    double failed = Prometheus.sum(page, "tracker_events_failed_total", "");
-    System.out.printf("[%s] poison %s; counted malformed text=%.0f binary=%.0f empty=%.0f, failed=%.0f%n",
-        scope.indexPrefix(), perKind, text, binary, empty, failed);
-    assertThat(binary).isEqualTo(perKind.getOrDefault(PoisonCorpus.Kind.INVALID_UTF8, 0L).doubleValue());
-    assertThat(empty).isEqualTo(perKind.getOrDefault(PoisonCorpus.Kind.NULL_KEY_AND_VALUE, 0L).doubleValue());
-    assertThat(text).isEqualTo((double) (perKind.getOrDefault(PoisonCorpus.Kind.INVALID_JSON, 0L)
-        + perKind.getOrDefault(PoisonCorpus.Kind.DEEPLY_NESTED, 0L)));
+  /**
+   * After the whole corpus and a restart: a normal order produced last is searchable, its instance current, and
+   * health UP.
+   */
+  private void assertMovingAfterARestart(KafkaProducer<String, byte[]> producer, TestElasticsearch es, String events,
+      TrackerTopicReader reader) throws Exception {
+    tracker.close();
+    startTracker();
+    DemoOrder order = DemoOrder.next(DemoOrder.Scenario.HAPPY);
+    RecordMetadata m = new DemoEmitters(producer, JSON, scope.topicPrefix())
+        .checkout(order, "OrderPlaced", Instant.now(), Map.of()).get(60, TimeUnit.SECONDS);
+    String id = coordinate(m);
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .until(() -> EventDocuments.summaries(es, events, List.of(id)).containsKey(id));
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> reader.lastStates(scope.instancesTopic()).containsKey("order-fulfillment/" + order.orderId()));
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .until(() -> JSON.readTree(Prometheus.get(httpPort, "/actuator/health")).path("status").asString()
+            .equals("UP"));
+    System.out.printf("[%s] after the corpus and a restart: a new order indexed and tracked, health UP%n",
+        scope.indexPrefix());
   }
 
   private static Set<String> coordinates(List<Future<RecordMetadata>> sends) throws Exception {

@@ -21,6 +21,12 @@ public final class Prometheus {
     return r.body();
   }
 
+  /** The body of any page of the tracker's port, whatever its status (health answers 503 when down). */
+  public static String get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   /** The sum of every sample of a metric whose line starts with {@code name} and contains {@code labelPart}. */
   public static double sum(String page, String name, String labelPart) {
     double sum = 0;

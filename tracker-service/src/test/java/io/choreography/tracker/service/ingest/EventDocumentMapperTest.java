@@ -94,6 +94,35 @@ class EventDocumentMapperTest {
     assertThat(doc.path("payloadKind").asString()).isEqualTo("EMPTY");
   }
 
+  @Test
+  void shouldCutAHugeHeaderAndLeaveOutHeadersBeyondTheirBudgetSayingSo() {
+    // given: one header of 256 K characters, then nine of 8 K
+    List<RecordHeader> headers = new java.util.ArrayList<>();
+    headers.add(RecordHeader.of("x-huge", "h".repeat(262_144)));
+    for (int i = 0; i < 9; i++) {
+      headers.add(RecordHeader.of("x-" + i, "v".repeat(8_000)));
+    }
+
+    // when
+    JsonNode doc = json(mapper.map(record(null, headers), event(Payload.EMPTY, List.of()), Instant.EPOCH));
+
+    // then
+    assertThat(doc.path("headers").path("x-huge").asString()).hasSize(EventDocumentMapper.MAX_HEADER_CHARS);
+    assertThat(doc.path("headers").has("x-6")).isTrue();
+    assertThat(doc.path("headers").has("x-7")).isFalse();
+    assertThat(doc.path("problems").toString()).contains("header x-huge cut to 8192 of 262144 characters")
+        .contains("headers beyond 65536 characters left out, from x-7");
+  }
+
+  @Test
+  void shouldNameTheIndexOfATimestampOutsideTheDailyWindowOnce() {
+    RawRecord old = new RawRecord("orders", 0, 1, Instant.parse("2000-01-01T00:00:00Z").toEpochMilli(), null,
+        List.of(), null);
+
+    assertThat(mapper.map(old, event(Payload.EMPTY, List.of()), Instant.parse("2026-12-01T00:00:00Z")).index())
+        .isEqualTo("tr-events-outside-window");
+  }
+
   private static RawRecord record(byte[] value, List<RecordHeader> headers) {
     return new RawRecord("orders.v1", 3, 42, TIMESTAMP, "k".getBytes(StandardCharsets.UTF_8), headers, value);
   }

@@ -8,7 +8,7 @@ import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.IncidentIds;
-import io.choreography.tracker.service.incidents.IncidentJson;
+import io.choreography.tracker.service.topics.IncidentJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.choreography.tracker.service.ingest.IngestMetrics;
 import io.choreography.tracker.service.ingest.RecordForwarder;
 import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
-import io.choreography.tracker.service.incidents.IncidentCommandJson;
+import io.choreography.tracker.service.topics.IncidentCommandJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

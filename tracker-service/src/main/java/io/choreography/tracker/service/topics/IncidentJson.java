@@ -1,4 +1,4 @@
-package io.choreography.tracker.service.incidents;
+package io.choreography.tracker.service.topics;
 
 import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentStatus;
