@@ -23,6 +23,16 @@ public final class TrackerCli {
     this(COMMANDS);
   }
 
+  /**
+   * The commands of this module and {@code more}: those of a module that depends on this one (e.g. the service's
+   * commands that read Elasticsearch).
+   */
+  public static TrackerCli with(List<Command> more) {
+    List<Command> all = new java.util.ArrayList<>(COMMANDS);
+    all.addAll(more);
+    return new TrackerCli(all);
+  }
+
   TrackerCli(List<Command> commands) {
     for (Command c : commands) {
       if (this.commands.putIfAbsent(c.name(), c) != null) {

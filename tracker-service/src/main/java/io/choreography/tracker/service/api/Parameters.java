@@ -1,6 +1,10 @@
 package io.choreography.tracker.service.api;
 
 import io.choreography.tracker.model.InstanceStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -86,5 +90,33 @@ final class Parameters {
           + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
     }
     return (int) n;
+  }
+
+  /** An optional instant, ISO-8601 with an offset ({@code 2026-11-20T10:00:00Z}): null when absent or blank. */
+  static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(name + " must be an ISO-8601 time with an offset (e.g. 2026-11-20T10:00:00Z), "
+          + "but was '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
+    }
+  }
+
+  /**
+   * The range {@code [from, to)} of {@code from} and {@code to}: {@code to} defaults to now, {@code from} to
+   * {@code length} before {@code to}; {@code from} must come before {@code to}.
+   */
+  static TimeRange range(String from, String to, Instant now, Duration length) {
+    Instant end = instant("to", to);
+    Instant start = instant("from", from);
+    end = end != null ? end : now;
+    start = start != null ? start : end.minus(length);
+    if (!start.isBefore(end)) {
+      throw ApiException.badRequest("from must be before to, but from is " + start + " and to " + end);
+    }
+    return new TimeRange(start, end);
   }
 }

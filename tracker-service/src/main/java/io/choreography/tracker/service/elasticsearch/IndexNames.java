@@ -89,4 +89,12 @@ public final class IndexNames {
   public String incidentsIndex() {
     return prefix + "-incidents";
   }
+
+  /**
+   * The one index of drift: per (process, topic, type) of an event that arrived on a trace of the process but
+   * matched none of its steps, how often and when; counted by the pipeline, read by the API.
+   */
+  public String driftIndex() {
+    return prefix + "-drift";
+  }
 }

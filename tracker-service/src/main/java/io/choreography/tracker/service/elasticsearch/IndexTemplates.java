@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Installs the tracker's index templates (explicit mappings; {@code dynamic: strict}, so a document the tracker
- * did not mean to write is refused rather than silently mapped) and creates the instance and incident indices.
+ * did not mean to write is refused rather than silently mapped) and creates the instance, incident and drift indices.
  * Idempotent: a template is simply replaced, an existing index kept.
  */
 public final class IndexTemplates {
@@ -39,14 +39,17 @@ public final class IndexTemplates {
     put(names.eventsTemplate(), "events-template.json");
     put(names.instancesIndex(), "instances-template.json");
     put(names.incidentsIndex(), "incidents-template.json");
-    // The two state indices are single indices: create them now, with their shard active, rather than on the first
+    put(names.driftIndex(), "drift-template.json");
+    // The state and drift indices are single indices: create them now, with their shard active, rather than on the first
     // write, so that a search never meets a shard that is still initializing.
     create(names.instancesIndex());
     create(names.incidentsIndex());
+    create(names.driftIndex());
     // an index created by an earlier version keeps its mapping: add what the template has since gained
     // (e.g. stepDurationsMs, which replaced the nested stepDurations)
     putMapping(names.instancesIndex(), "instances-template.json");
     putMapping(names.incidentsIndex(), "incidents-template.json");
+    putMapping(names.driftIndex(), "drift-template.json");
     // daily event indices of an earlier version too (e.g. problems, ignore_above on the id fields); an index someone
     // else created under the tracker's names may refuse it, which must not stop the writes to the others
     try {

@@ -37,6 +37,7 @@ class KibanaSavedObjectsTest {
     FIELDS.put("tracker-events-*", fields("events-template.json"));
     FIELDS.put("tracker-instances", fields("instances-template.json"));
     FIELDS.put("tracker-incidents", fields("incidents-template.json"));
+    FIELDS.put("tracker-drift", fields("drift-template.json"));
     for (String line : Files.readAllLines(NDJSON)) {
       if (!line.isBlank()) {
         JsonNode o = JSON.readTree(line);
@@ -48,6 +49,13 @@ class KibanaSavedObjectsTest {
   @Test
   void shouldDefineTheAnalystAndTheOnCallDashboards() {
     assertThat(OBJECTS).containsKeys("dashboard:tracker-analyst", "dashboard:tracker-on-call");
+  }
+
+  @Test
+  void shouldShowConformanceAndDriftOnTheAnalystDashboard() {
+    List<String> panels = OBJECTS.get("dashboard:tracker-analyst").path("references").findValuesAsString("id");
+    assertThat(panels).contains("tracker-conformance-by-process", "tracker-deviations-by-step",
+        "tracker-drift-unmodelled");
   }
 
   @Test
@@ -121,8 +129,13 @@ class KibanaSavedObjectsTest {
           .filter(v -> v.path("type").asString().equals("index-pattern")
               && v.path("attributes").path("title").asString().equals(view))
           .findFirst().orElseThrow().path("attributes").path("timeFieldName").asString();
-      assertThat(url.path("body").path("query").path("range").path(timeField).path("%timefilter%").asBoolean())
-          .as("%s: a range on %s with %%timefilter%%", o.path("id").asString(), timeField).isTrue();
+      // either Kibana's context (filters and time range) on a date field, or a range query on the time field
+      boolean context = url.path("%context%").asBoolean()
+          && "date".equals(FIELDS.get(view).get(url.path("%timefield%").asString()));
+      boolean range = url.path("body").path("query").path("range").path(timeField).path("%timefilter%").asBoolean();
+      assertThat(context || range)
+          .as("%s: %%context%% with a %%timefield%%, or a range on %s with %%timefilter%%", o.path("id").asString(),
+              timeField).isTrue();
     }
   }
 
@@ -142,6 +155,9 @@ class KibanaSavedObjectsTest {
     assertThat(FIELDS).as("vega index of %s", o.path("id").asString()).containsKey(view);
     List<String> fields = new ArrayList<>();
     collectFields(url.path("body"), fields);
+    if (url.has("%timefield%")) {
+      fields.add(url.path("%timefield%").asString());
+    }
     assertThat(fields).isNotEmpty();
     fields.forEach(f -> check(view, f, o, missing));
   }

@@ -3,6 +3,7 @@ package io.choreography.tracker.service.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.service.config.DemoDefinition;
 import io.choreography.tracker.rules.cli.TrackerCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

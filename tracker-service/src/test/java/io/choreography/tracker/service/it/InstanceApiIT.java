@@ -158,6 +158,21 @@ class InstanceApiIT {
   }
 
   @Test
+  void shouldCountTheEndedInstancesOfTheRangeInTheConformance() throws Exception {
+    // given: records of the previous format, without deviations
+    String path = "/api/processes/" + PROCESS + "?from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z";
+
+    // when
+    JsonNode conformance = get(path, 200).path("conformance");
+
+    // then: 12 completed and 12 failed, none with a recorded deviation
+    assertThat(conformance.path("ended").asLong()).isEqualTo(24);
+    assertThat(conformance.path("withoutIncident").asLong()).isEqualTo(24);
+    assertThat(conformance.path("rate").asDouble()).isEqualTo(1.0);
+    assertThat(get("/api/processes/" + PROCESS, 200).path("conformance").path("ended").asLong()).isZero();
+  }
+
+  @Test
   void shouldPageThroughEveryInstanceNewestFirstWithACursor() throws Exception {
     // given
     String first = "/api/instances?process=" + PROCESS + "&size=50";

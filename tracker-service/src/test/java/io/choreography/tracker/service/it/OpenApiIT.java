@@ -95,7 +95,8 @@ class OpenApiIT {
     assertThat(documented).contains("GET /api/processes", "GET /api/processes/{id}",
         "GET /api/processes/{id}/throughput", "GET /api/instances", "GET /api/instances/{process}/{traceId}",
         "GET /api/incidents", "POST /api/incidents/{id}/acknowledge", "POST /api/incidents/{id}/resolve",
-        "GET /api/traces/{traceId}", "GET /api/stream", "GET /api/ui/config", "GET /actuator/health",
+        "GET /api/traces/{traceId}", "GET /api/stream", "GET /api/processes/{id}/drift", "GET /api/export/ocel",
+        "GET /api/status", "GET /api/ui/config", "GET /actuator/health",
         "GET /actuator/prometheus");
     Set<String> mapped = new TreeSet<>();
     mappings.getHandlerMethods().forEach((info, method) -> info.getPatternsCondition().getPatterns().stream()
@@ -184,6 +185,11 @@ class OpenApiIT {
     check(document, "GET", "/api/traces/{traceId}", "/api/traces/00000000000000000000000000000000", KEY, 404,
         mismatches);
     check(document, "GET", "/api/ui/config", "/api/ui/config", KEY, 200, mismatches);
+    check(document, "GET", "/api/status", "/api/status", KEY, 200, mismatches);
+    check(document, "GET", "/api/processes/{id}/drift", "/api/processes/order-fulfillment/drift", KEY, 200, mismatches);
+    check(document, "GET", "/api/processes/{id}/drift", "/api/processes/no-such-process/drift", KEY, 404, mismatches);
+    check(document, "GET", "/api/export/ocel", "/api/export/ocel?process=order-fulfillment", KEY, 200, mismatches);
+    check(document, "GET", "/api/export/ocel", "/api/export/ocel?from=yesterday", KEY, 400, mismatches);
     check(document, "GET", "/actuator/health", "/actuator/health", null, 200, mismatches);
     assertThat(mismatches).isEmpty();
     assertThat(document.at("/paths/~1api~1stream/get/responses/200/content").has("text/event-stream")).isTrue();

@@ -36,11 +36,46 @@ public final class ApiAnswers {
       @Schema(description = "instances stuck there (open STUCK incidents)") long stuck,
       DurationPercentiles durationMs) {}
 
-  @Schema(description = "A process definition with per-step figures")
+  @Schema(description = "Deviations of the ended instances at one step")
+  public record StepDeviations(long stuck, long outOfOrder, long unexpected, long failed) {}
+
+  @Schema(description = "The share of the instances ended in [from, to) without any incident, and their deviations")
+  public record Conformance(@Schema(format = "date-time") String from, @Schema(format = "date-time") String to,
+      @Schema(description = "withoutIncident / ended; null when none ended") Double rate, long ended,
+      long withoutIncident, @Schema(description = "instances that broke their deadline") long deadline,
+      @Schema(description = "step id -> its deviations") Map<String, StepDeviations> deviations) {}
+
+  @Schema(description = "A process definition with per-step figures and its conformance")
   public record ProcessDetail(String id, String name,
       @Schema(description = "digest of the definition: instances keep the version they started with") String version,
       @Schema(example = "PT30S") String reorderWindow, @Schema(example = "P2D") String deadline, Counts counts,
-      List<Step> steps) {}
+      List<Step> steps, Conformance conformance) {}
+
+  @Schema(description = "An example event of an unmodelled type")
+  public record DriftExample(String eventId, String traceId) {}
+
+  @Schema(description = "An event type seen on the process's traces that no step models")
+  public record Unmodelled(String topic, String type, long count, @Schema(format = "date-time") String firstSeen,
+      @Schema(format = "date-time") String lastSeen, DriftExample example,
+      @Schema(description = "a step modelling it, as YAML to paste into the definition") String suggestedStep) {}
+
+  @Schema(description = "A step no instance reached within the drift period")
+  public record Unreached(String step, @Schema(format = "date-time") String lastReachedAt) {}
+
+  @Schema(description = "How the process's traces drift from its definition")
+  public record Drift(String process, @Schema(example = "P7D") String period, @Schema(format = "date-time") String since,
+      long instancesUpdated, List<Unmodelled> unmodelled, List<Unreached> unreached) {}
+
+  @Schema(description = "Whether verdicts that rest on an absence wait for the input to be read")
+  public record Verdicts(@Schema(description = "false where this process runs no tracking") boolean tracking,
+      double delayedSeconds, long waiting, long inputPartitionsNotReadYet) {}
+
+  @Schema(description = "The tracker's status for the UI")
+  public record Status(Verdicts verdicts) {}
+
+  @Schema(description = "An OCEL 2.0 JSON log (streamed): events, objects (the instances), their types")
+  public record OcelLog(List<Object> events, List<Object> objects, List<Object> eventTypes,
+      List<Object> objectTypes) {}
 
   @Schema(description = "Events of the process received in one minute")
   public record ThroughputBucket(@Schema(format = "date-time") String at, long events) {}

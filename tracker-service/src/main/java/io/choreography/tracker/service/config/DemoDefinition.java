@@ -1,4 +1,4 @@
-package io.choreography.tracker.service.demo;
+package io.choreography.tracker.service.config;
 
 import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
