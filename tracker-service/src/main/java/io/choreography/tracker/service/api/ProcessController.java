@@ -11,7 +11,7 @@ import io.choreography.tracker.rules.definition.After;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.definition.StepDefinition;
-import io.choreography.tracker.service.analytics.Conformance;
+import io.choreography.tracker.service.api.analytics.Conformance;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.choreography.tracker.model.InstanceStatus;
 import io.choreography.tracker.model.instances.InstanceDocument.Deviations;
 import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
-import io.choreography.tracker.service.analytics.Drift;
+import io.choreography.tracker.service.api.analytics.Drift;
 import io.choreography.tracker.service.api.Searches;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.choreography.tracker.service.analytics;
+package io.choreography.tracker.service.api.analytics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.choreography.tracker.service.analytics;
+package io.choreography.tracker.service.api.analytics;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

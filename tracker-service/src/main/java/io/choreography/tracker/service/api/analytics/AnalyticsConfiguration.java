@@ -1,4 +1,4 @@
-package io.choreography.tracker.service.analytics;
+package io.choreography.tracker.service.api.analytics;
 
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
