@@ -46,15 +46,20 @@ export async function post(path) {
 
 /**
  * Follows /api/stream (Server-Sent Events) with fetch, so that the API key can travel in a header. Calls
- * onMessage(name, data) per event; reconnects with backoff until the signal aborts.
+ * onMessage(name, data) per event; reconnects with backoff until the signal aborts, sending the id of the last
+ * event it got as Last-Event-ID, as EventSource does: the tracker then sends what was missed meanwhile, or a
+ * 'missed' event when it no longer has all of it.
  */
 export function stream(params, onMessage, signal) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
   let delay = 1000;
+  const last = { id: null };
   const run = async () => {
     while (!signal.aborted) {
       try {
-        const response = await fetch(`/api/stream?${query}`, { headers: headers({ Accept: 'text/event-stream' }), signal });
+        const extra = { Accept: 'text/event-stream' };
+        if (last.id) extra['Last-Event-ID'] = last.id;
+        const response = await fetch(`/api/stream?${query}`, { headers: headers(extra), signal });
         if (!response.ok) throw new ApiError(response.status, 'stream refused');
         delay = 1000;
         const reader = response.body.getReader();
@@ -66,7 +71,7 @@ export function stream(params, onMessage, signal) {
           buffer += decoder.decode(value, { stream: true });
           let end;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
-            dispatch(buffer.slice(0, end), onMessage);
+            dispatch(buffer.slice(0, end), onMessage, last);
             buffer = buffer.slice(end + 2);
           }
         }
@@ -80,12 +85,13 @@ export function stream(params, onMessage, signal) {
   run();
 }
 
-function dispatch(frame, onMessage) {
+function dispatch(frame, onMessage, last) {
   let name = 'message';
   const data = [];
   for (const line of frame.split('\n')) {
     if (line.startsWith('event:')) name = line.slice(6).trim();
     else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+    else if (line.startsWith('id:')) last.id = line.slice(3).trim();
   }
   if (!data.length) return;
   try {

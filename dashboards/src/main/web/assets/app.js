@@ -44,7 +44,8 @@ async function render() {
 function showError(e) {
   if (e instanceof ApiError && e.status === 401) {
     view.replaceChildren(h('section', { class: 'empty' }, h('h1', {}, 'API key needed'),
-      h('p', {}, 'This tracker requires an API key. Use the Key button at the top right.')));
+      h('p', {}, 'This tracker requires an API key. Open the sign-in link it printed at start (…/#key=…), '
+        + 'or use the Key button at the top right.')));
     return;
   }
   view.replaceChildren(h('section', { class: 'empty error' }, h('h1', {}, 'Something went wrong'), h('p', {}, e.message || String(e))));
@@ -77,5 +78,20 @@ document.getElementById('api-key-button').addEventListener('click', () => {
   render();
 });
 
+/**
+ * A sign-in link (http://host:port/#key=...) carries the API key in its fragment, which the browser never sends to
+ * a server: keep the key as a typed one is kept, and take it out of the address bar and the history at once.
+ */
+function takeKeyFromLink() {
+  const m = location.hash.match(/^#key=([^&]+)$/);
+  if (!m) return false;
+  setApiKey(decodeURIComponent(m[1]));
+  history.replaceState(history.state, '', location.pathname + location.search);
+  toast('Signed in: API key saved in this browser');
+  return true;
+}
+window.addEventListener('hashchange', () => { if (takeKeyFromLink()) render(); });
+
+takeKeyFromLink();
 render();
 watchVerdicts();

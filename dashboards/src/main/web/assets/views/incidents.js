@@ -68,6 +68,10 @@ export async function incidentsView(view, params, signal) {
   await load();
 
   stream({ process: filters.process }, (name, data) => {
+    if (name === 'missed') {
+      load().catch(() => {}); // the stream lost some changes while reconnecting: read the page again
+      return;
+    }
     if (name !== 'incident') return;
     const incident = data.data || data;
     const existing = rows.querySelector(`tr[data-incident="${CSS.escape(incident.id)}"]`);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses one JSONL line of a replay file into a {@link RawRecord} (format in REPLAY.md): {@code {topic, partition,
+ * Parses one JSONL line of a replay file into a {@link RawRecord} (format in docs/replay.md): {@code {topic, partition,
  * offset, timestamp, readAt, key, headers:{name:value}, value}}. A string {@code value} is taken as the record's
  * bytes (UTF-8), any other JSON value as its JSON text.
  */

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 /**
  * {@code replay --definitions <dir> [--retention <duration>] [--output text|jsonl] <events.jsonl>}: runs recorded records through
  * extraction and the tracker the service runs, and prints the incidents as they happen and each instance's outcome.
- * Format, verdict time and retention in REPLAY.md.
+ * Format, verdict time and retention in docs/replay.md.
  */
 public final class ReplayCommand implements Command {
 

@@ -19,7 +19,7 @@ public interface InstanceView {
 
   String traceId();
 
-  /** Event time of the earliest event of the instance (see README: lowered when reordering delivered a later step first). */
+  /** Event time of the earliest event of the instance (see docs/tracking.md: lowered when reordering delivered a later step first). */
   long startedAt();
 
   /** Event time of the end step that ended it, or NONE. */

@@ -50,7 +50,7 @@ class BundledExampleTest {
     assertThat(placed.isStart()).isTrue();
     assertThat(placed.topic()).isEqualTo("orders");
     assertThat(placed.type()).isEqualTo("OrderPlaced");
-    assertThat(placed.line()).isEqualTo(21);
+    assertThat(placed.line()).isEqualTo(23);
     assertThat(paid.after()).isEqualTo(new After(After.Mode.ALL, java.util.List.of("order-placed")));
     assertThat(paid.within()).isEqualTo(Duration.ofMinutes(5));
     assertThat(paid.choice()).isEqualTo("payment");

@@ -84,6 +84,12 @@ class DefinitionSchemaTest {
         on + after + "withn: 5m",
         on + after + "within: 5 minutes",
         on + after + "within: 0s",
+        on + after + "within: PT0S",
+        on + after + "within: P0D",
+        on + after + "within: PT0.000S",
+        on + after + "within: pt0m",
+        on + after + "choice: '  '",
+        after + "on: { topic: ' ', type: X }",
         on + after + "end: done",
         on + "after: [Bad_Id]",
         on + "after: { all: [a] }",
@@ -141,6 +147,60 @@ class DefinitionSchemaTest {
     // then
     assertThat(errors).isNotEmpty();
     assertThatThrownBy(() -> DefinitionLoader.parse("x.yaml", yaml)).isInstanceOf(DefinitionException.class);
+  }
+
+  /** Process-level keys that both the schema and the loader reject. */
+  static Stream<String> invalidProcessKeys() {
+    return Stream.of("deadline: PT0S", "deadline: P0D", "reorderWindow: 0ms", "reorderWindow: PT0H0M",
+        "name: '   '", "correlation: [ { header: ' ' } ]");
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidProcessKeys")
+  void shouldRejectInvalidProcessKeysLikeTheLoader(String line) throws IOException {
+    // given
+    String yaml = processWithStepX("on: { topic: t, type: X }\nafter: [a]") + line + "\n";
+
+    // when
+    Set<ValidationMessage> errors = schema().validate(yamlAsJson(yaml));
+
+    // then
+    assertThat(errors).isNotEmpty();
+    assertThatThrownBy(() -> DefinitionLoader.parse("x.yaml", yaml)).isInstanceOf(DefinitionException.class);
+  }
+
+  /** Positive durations in every form the loader reads pass the schema too. */
+  @ParameterizedTest
+  @MethodSource("positiveDurations")
+  void shouldAcceptPositiveDurationsLikeTheLoader(String duration) throws IOException {
+    // given
+    String yaml = processWithStepX("on: { topic: t, type: X }\nafter: [a]\nwithin: " + duration);
+
+    // when
+    Set<ValidationMessage> errors = schema().validate(yamlAsJson(yaml));
+
+    // then
+    assertThat(errors).isEmpty();
+    assertThat(DefinitionLoader.parse("x.yaml", yaml).step("x").within()).isPositive();
+  }
+
+  static Stream<String> positiveDurations() {
+    return Stream.of("250ms", "30s", "05m", "1h", "2d", "PT5M", "P2D", "PT0.5S", "P1DT2H", "PT10S", "pt5m");
+  }
+
+  @Test
+  void shouldDeclareItsDraftAndBeAValidDraft202012Schema() throws IOException {
+    // given
+    JsonNode schema = schemaJson();
+    JsonSchema metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+        .getSchema(java.net.URI.create("https://json-schema.org/draft/2020-12/schema"));
+
+    // when
+    Set<ValidationMessage> errors = metaSchema.validate(schema);
+
+    // then
+    assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    assertThat(errors).isEmpty();
   }
 
   @Test

@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 final class AlertmanagerMetrics {
 
   private static final String DELIVERIES = "tracker.alertmanager.deliveries";
+  /** One text for both outcomes: Prometheus shows one HELP line per metric name, whichever counter came first. */
+  private static final String DELIVERIES_HELP = "Incident changes sent to Alertmanager, by outcome: delivered "
+      + "(accepted as alerts) or gave_up (refused for good, or too old; open ones are still re-sent)";
 
   final Counter delivered;
   final Counter gaveUp;
@@ -17,10 +20,9 @@ final class AlertmanagerMetrics {
 
   AlertmanagerMetrics(MeterRegistry registry, String host, Supplier<Number> openAlerts) {
     delivered = Counter.builder(DELIVERIES).tag("host", host).tag("outcome", "delivered")
-        .description("Incident changes Alertmanager accepted as alerts").register(registry);
+        .description(DELIVERIES_HELP).register(registry);
     gaveUp = Counter.builder(DELIVERIES).tag("host", host).tag("outcome", "gave_up")
-        .description("Incident changes given up (refused for good, or too old; open ones are still re-sent)")
-        .register(registry);
+        .description(DELIVERIES_HELP).register(registry);
     failedAttempts = Counter.builder("tracker.alertmanager.failed.attempts").tag("host", host)
         .description("Requests to Alertmanager that failed (changes are retried, re-sends wait for the next round)")
         .register(registry);

@@ -127,14 +127,16 @@ final class WebhookWorker implements IncidentSink {
           return;
         }
       } catch (IOException e) {
-        failure = e.toString();
+        failure = withoutUrl(e.toString());
       }
       if (tooOld(event)) {
         giveUp(d, "older than " + retry.maxAge() + " (last attempt: " + failure + ")");
         return;
       }
       metrics.failedAttempts.increment();
-      LOG.debug("webhook {} ({}): {} failed ({}); retrying in {}", index, host(), event.id(), failure, backoff);
+      // the host only, never the URL: a webhook URL often is a secret (Slack's are)
+      LOG.warn("webhook {} ({}): notifying {} failed ({}); retrying in {}", index, host(), event.id(), failure,
+          backoff);
       Thread.sleep(backoff.toMillis());
       backoff = min(backoff.multipliedBy(2), retry.maxBackoff());
     }
@@ -164,6 +166,17 @@ final class WebhookWorker implements IncidentSink {
 
   private String host() {
     return webhook.url().getHost();
+  }
+
+  /** An exception's text with the webhook's URL, or its path and query, replaced by the host. */
+  private String withoutUrl(String text) {
+    String result = text.replace(webhook.url().toString(), host());
+    String path = webhook.url().getRawPath();
+    if (path != null && path.length() > 1) {
+      result = result.replace(path, "/...");
+    }
+    String query = webhook.url().getRawQuery();
+    return query == null ? result : result.replace(query, "...");
   }
 
   private static Duration min(Duration a, Duration b) {

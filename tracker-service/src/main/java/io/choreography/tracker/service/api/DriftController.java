@@ -1,5 +1,11 @@
 package io.choreography.tracker.service.api;
 
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.service.api.analytics.AnalyticsProperties;
@@ -38,7 +44,11 @@ public class DriftController {
   }
 
   @GetMapping("/api/processes/{id}/drift")
-  public Mono<Map<String, Object>> drift(@PathVariable String id) {
+  @Operation(summary = "Event types on the process's traces that no step models, and steps not reached recently")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+      schema = @Schema(implementation = ApiAnswers.Drift.class)))
+  public Mono<Map<String, Object>> drift(
+      @Parameter(description = "process id", example = "order-fulfillment") @PathVariable String id) {
     ProcessDefinition p = definitions.get(Parameters.text("process id", id));
     if (p == null) {
       throw ApiException.notFound("no process '" + id + "' is defined");

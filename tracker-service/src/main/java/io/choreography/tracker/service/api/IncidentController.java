@@ -1,5 +1,11 @@
 package io.choreography.tracker.service.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
 import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.IncidentStatus;
@@ -44,12 +50,17 @@ public class IncidentController {
   }
 
   @GetMapping
+  @Operation(summary = "Incidents, newest openedAt first, filtered and paged")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.IncidentPage.class)))
   public Mono<Map<String, Object>> incidents(
+      @Parameter(description = "comma-separated statuses: OPEN, ACKNOWLEDGED, RESOLVED", example = "OPEN,ACKNOWLEDGED")
       @RequestParam(required = false) String status,
-      @RequestParam(required = false) String type,
-      @RequestParam(required = false) String process,
-      @RequestParam(required = false) String size,
-      @RequestParam(required = false) String cursor) {
+      @Parameter(description = "comma-separated types: STUCK, DEADLINE, OUT_OF_ORDER, UNEXPECTED, UNCORRELATED, FAILED",
+          example = "STUCK") @RequestParam(required = false) String type,
+      @Parameter(description = "process id") @RequestParam(required = false) String process,
+      @Parameter(description = "items per page, 1..500", schema = @Schema(type = "integer", minimum = "1", maximum = "500",
+          defaultValue = "50")) @RequestParam(required = false) String size,
+      @Parameter(description = "the next page: the `next` of the page before") @RequestParam(required = false) String cursor) {
     IncidentQueries.Filter filter = new IncidentQueries.Filter(
         Parameters.anyOf("status", status, IncidentStatus.class), Parameters.anyOf("type", type, IncidentType.class),
         Parameters.text("process", process));
@@ -66,7 +77,10 @@ public class IncidentController {
 
   /** Reads the incident and hands Kafka the command: both block, so both run on the pool of blocking calls. */
   @PostMapping("/{id}/acknowledge")
-  public Mono<Map<String, Object>> acknowledge(@PathVariable String id) {
+  @Operation(summary = "Acknowledges an incident (operator role); repeating it answers the incident as it is")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.Incident.class)))
+  @ApiResponse(responseCode = "409", description = "the incident is RESOLVED and cannot be acknowledged any more")
+  public Mono<Map<String, Object>> acknowledge(@Parameter(description = "incident id") @PathVariable String id) {
     Parameters.text("id", id);
     return blocking.call(() -> {
       Incident current = find(id);
@@ -79,7 +93,9 @@ public class IncidentController {
   }
 
   @PostMapping("/{id}/resolve")
-  public Mono<Map<String, Object>> resolve(@PathVariable String id) {
+  @Operation(summary = "Resolves an incident (operator role); repeating it answers the incident as it is")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.Incident.class)))
+  public Mono<Map<String, Object>> resolve(@Parameter(description = "incident id") @PathVariable String id) {
     Parameters.text("id", id);
     return blocking.call(() -> act(IncidentCommand.Action.RESOLVE, find(id)));
   }

@@ -1,5 +1,11 @@
 package io.choreography.tracker.service.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +34,16 @@ public class InstanceController {
   }
 
   @GetMapping
+  @Operation(summary = "Instances, newest first, filtered and paged")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.InstancePage.class)))
   public Mono<Map<String, Object>> instances(
-      @RequestParam(required = false) String process,
-      @RequestParam(required = false) String status,
-      @RequestParam(required = false) String step,
-      @RequestParam(required = false) String size,
-      @RequestParam(required = false) String cursor) {
+      @Parameter(description = "process id") @RequestParam(required = false) String process,
+      @Parameter(description = "instance status", schema = @Schema(type = "string",
+          allowableValues = {"RUNNING", "STUCK", "COMPLETED", "FAILED"})) @RequestParam(required = false) String status,
+      @Parameter(description = "instances waiting for this step") @RequestParam(required = false) String step,
+      @Parameter(description = "items per page, 1..500", schema = @Schema(type = "integer", minimum = "1", maximum = "500",
+          defaultValue = "50")) @RequestParam(required = false) String size,
+      @Parameter(description = "the next page: the `next` of the page before") @RequestParam(required = false) String cursor) {
     InstanceQueries.Filter filter = new InstanceQueries.Filter(Parameters.text("process", process),
         Parameters.status(status), Parameters.text("step", step));
     int pageSize = Parameters.size(size);
@@ -48,7 +58,10 @@ public class InstanceController {
   }
 
   @GetMapping("/{process}/{traceId}")
-  public Mono<Map<String, Object>> instance(@PathVariable String process, @PathVariable String traceId) {
+  @Operation(summary = "One instance with its incidents")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.InstanceDetail.class)))
+  public Mono<Map<String, Object>> instance(@Parameter(description = "process id") @PathVariable String process,
+      @Parameter(description = "trace id, one percent-encoded path segment") @PathVariable String traceId) {
     Parameters.text("process", process);
     TraceIds.validate(traceId);
     return blocking.call(() -> {

@@ -1,5 +1,11 @@
 package io.choreography.tracker.service.api;
 
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.service.ocel.OcelExports;
 import io.choreography.tracker.service.ocel.OcelQuery;
@@ -42,8 +48,14 @@ public class OcelExportController {
   }
 
   @GetMapping("/api/export/ocel")
-  public Mono<ResponseEntity<Flux<DataBuffer>>> ocel(@RequestParam(required = false) String process,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  @Operation(summary = "The events and instances of a time range as an OCEL 2.0 JSON log, streamed as a download")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+      schema = @Schema(implementation = ApiAnswers.OcelLog.class)))
+  public Mono<ResponseEntity<Flux<DataBuffer>>> ocel(
+      @Parameter(description = "only this process's events and instances") @RequestParam(required = false) String process,
+      @Parameter(description = "events from this instant (ISO-8601); default 24 h before `to`") @RequestParam(required = false) String from,
+      @Parameter(description = "events before this instant (ISO-8601); default now") @RequestParam(required = false)
+      String to) {
     String p = Parameters.text("process", process);
     if (p != null && definitions.get(p) == null) {
       throw ApiException.notFound("no process '" + p + "' is defined");

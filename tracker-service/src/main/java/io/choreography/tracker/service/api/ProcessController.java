@@ -1,5 +1,12 @@
 package io.choreography.tracker.service.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
 import io.choreography.tracker.rules.definition.After;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
@@ -46,6 +53,8 @@ public class ProcessController {
   }
 
   @GetMapping
+  @Operation(summary = "Every loaded process definition with its instance counts")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ApiAnswers.ProcessSummary.class))))
   public Mono<List<Map<String, Object>>> processes() {
     return blocking.call(this::all);
   }
@@ -64,7 +73,14 @@ public class ProcessController {
   }
 
   @GetMapping("/{id}")
-  public Mono<Map<String, Object>> process(@PathVariable String id, @RequestParam(required = false) String from,
+  @Operation(summary = "A process definition with per-step figures: reached, waiting, stuck, duration percentiles;"
+      + " the conformance of the instances ended in a time range")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.ProcessDetail.class)))
+  public Mono<Map<String, Object>> process(
+      @Parameter(description = "process id", example = "order-fulfillment") @PathVariable String id,
+      @Parameter(description = "conformance of the instances ended from this instant (ISO-8601); default 24 h before `to`")
+      @RequestParam(required = false) String from,
+      @Parameter(description = "conformance of the instances ended before this instant (ISO-8601); default now")
       @RequestParam(required = false) String to) {
     ProcessDefinition p = definitions.get(Parameters.text("process id", id));
     if (p == null) {

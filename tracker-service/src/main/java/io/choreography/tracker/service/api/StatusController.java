@@ -1,5 +1,10 @@
 package io.choreography.tracker.service.api;
 
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.choreography.tracker.service.tracking.VerdictLag;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +27,9 @@ public class StatusController {
   }
 
   @GetMapping("/api/status")
+  @Operation(summary = "The tracker's status for the UI: whether verdicts wait for the input (extension)")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+      schema = @Schema(implementation = ApiAnswers.Status.class)))
   public Mono<Map<String, Object>> status() {
     Map<String, Object> verdicts = new LinkedHashMap<>();
     VerdictLag lag = verdictLag.getIfAvailable();

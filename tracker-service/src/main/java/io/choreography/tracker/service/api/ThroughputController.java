@@ -1,5 +1,11 @@
 package io.choreography.tracker.service.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
 import java.time.Instant;
@@ -38,8 +44,12 @@ public class ThroughputController {
   }
 
   @GetMapping("/api/processes/{id}/throughput")
-  public Mono<Map<String, Object>> throughput(@PathVariable String id,
-      @RequestParam(required = false) String minutes) {
+  @Operation(summary = "Events of the process received per minute over the last minutes, oldest first (extension)")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.Throughput.class)))
+  public Mono<Map<String, Object>> throughput(
+      @Parameter(description = "process id", example = "order-fulfillment") @PathVariable String id,
+      @Parameter(description = "how many minutes back, 1..1440", schema = @Schema(type = "integer", minimum = "1",
+          maximum = "1440", defaultValue = "60")) @RequestParam(required = false) String minutes) {
     if (definitions.get(Parameters.text("process id", id)) == null) {
       throw ApiException.notFound("no process '" + id + "' is defined");
     }

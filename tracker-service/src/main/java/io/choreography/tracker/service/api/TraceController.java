@@ -1,5 +1,11 @@
 package io.choreography.tracker.service.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +33,10 @@ public class TraceController {
 
   /** The trace id as one path segment, percent-encoded where it holds {@code / \ ; %} or the like. */
   @GetMapping("/{traceId}")
-  public Mono<Map<String, Object>> trace(@PathVariable String traceId) {
+  @Operation(summary = "Everything known of one trace across all topics: events in time order, instances, incidents")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.Trace.class)))
+  public Mono<Map<String, Object>> trace(@Parameter(description = "trace id, one percent-encoded path segment",
+      example = "4bf92f3577b34da6a3ce929d0e0e4736") @PathVariable String traceId) {
     TraceIds.validate(traceId);
     return blocking.call(() -> read(traceId));
   }

@@ -10,7 +10,7 @@ public class DefinitionFailureAnalyzer extends AbstractFailureAnalyzer<Definitio
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, DefinitionException cause) {
     return new FailureAnalysis(cause.getMessage(),
-        "Fix the process definitions listed above (see the definition format in the README), then start again.",
+        "Fix the process definitions listed above (see the definition format in docs/definitions.md), then start again.",
         cause);
   }
 }

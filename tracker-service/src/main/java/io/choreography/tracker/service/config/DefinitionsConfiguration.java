@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the process definitions once at start-up; a bad file stops start-up (see DefinitionFailureAnalyzer). */
+/**
+ * Loads the process definitions once at start-up; a bad file stops start-up (see DefinitionFailureAnalyzer).
+ * Without {@code tracker.definitions}: the demo's definition when the demo runs, else the bundled examples.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DefinitionsConfiguration {
 
@@ -19,7 +22,10 @@ public class DefinitionsConfiguration {
   @Bean
   public ProcessDefinitions processDefinitions(TrackerProperties tracker) {
     ProcessDefinitions definitions;
-    if (tracker.definitions() == null || tracker.definitions().isBlank()) {
+    if ((tracker.definitions() == null || tracker.definitions().isBlank()) && tracker.demo()) {
+      definitions = DemoDefinition.load();
+      LOG.info("tracker.definitions not set: using the demo's definition (the bundled example with a demo's timings)");
+    } else if (tracker.definitions() == null || tracker.definitions().isBlank()) {
       definitions = DefinitionLoader.loadBundledExamples();
       LOG.info("tracker.definitions not set: using the bundled example definitions");
     } else {

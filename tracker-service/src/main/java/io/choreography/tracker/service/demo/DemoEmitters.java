@@ -79,6 +79,18 @@ public final class DemoEmitters {
     return producer.send(r);
   }
 
+  /** Payment service with a bug: it drops the W3C trace context, so its event carries no trace id at all. */
+  public Future<RecordMetadata> paymentWithoutTraceContext(DemoOrder order, String type, Instant time) {
+    String paymentId = "pay-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("eventId", UUID.randomUUID().toString());
+    body.put("paymentId", paymentId);
+    body.put("amount", order.total());
+    body.put("occurredAt", time.toString());
+    return producer.send(new ProducerRecord<>(payments, paymentId, bytes(body)));
+  }
+
   /** Inventory service: plain JSON, correlated only by the orderId field. */
   public Future<RecordMetadata> inventory(DemoOrder order, Instant time) {
     String warehouse = "wh-" + ThreadLocalRandom.current().nextInt(1, 4);

@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.demo;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -8,34 +9,54 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record DemoOrder(String orderId, Scenario scenario, String customer, double total) {
 
-  /** What the simulated services do with an order; some go wrong on purpose. */
+  /**
+   * What the simulated services do with an order; some go wrong on purpose. The times are the demo definition's
+   * (tracker-service/.../demo/order-fulfillment.yaml): each kind of incident shows within about a minute.
+   */
   public enum Scenario {
     HAPPY,
-    /** Payment never arrives: STUCK once payment-received falls due. */
+    /** Payment never arrives: STUCK once payment-received falls due, DEADLINE later; escalated meanwhile. */
     STUCK_IN_PAYMENT,
     /** Paid, but the goods are never fetched. */
     STUCK_IN_INVENTORY,
     /** Payment fails: the instance ends FAILED. */
     PAYMENT_FAILED,
-    /** Shipped before the goods were fetched, the fetch reported well after the reorder window. */
+    /** Shipped before the goods were fetched, the fetch reported well after the reorder window: OUT_OF_ORDER. */
     OUT_OF_ORDER,
     /** Transport reordering: events arrive in the wrong order within the reorder window; no incident. */
-    REORDERED_IN_TRANSPORT;
+    REORDERED_IN_TRANSPORT,
+    /** The payment service reports the payment twice, with two event ids: UNEXPECTED. */
+    PAID_TWICE,
+    /** The payment service loses the trace context: its event yields no trace id (UNCORRELATED). */
+    PAYMENT_WITHOUT_TRACE_CONTEXT;
+
+    /** The demo's first orders, one of each scenario, so that every kind of incident shows early. */
+    static final List<Scenario> FIRST = List.of(HAPPY, STUCK_IN_PAYMENT, PAYMENT_FAILED, OUT_OF_ORDER, PAID_TWICE,
+        PAYMENT_WITHOUT_TRACE_CONTEXT, STUCK_IN_INVENTORY, REORDERED_IN_TRANSPORT);
+
+    /** The scenario of the n-th order (from 1): the first ones in turn, then at random, most of them happy. */
+    static Scenario of(long n) {
+      return n <= FIRST.size() ? FIRST.get((int) n - 1) : pick();
+    }
 
     static Scenario pick() {
       int r = ThreadLocalRandom.current().nextInt(100);
-      if (r < 72) {
+      if (r < 70) {
         return HAPPY;
-      } else if (r < 77) {
+      } else if (r < 75) {
         return STUCK_IN_PAYMENT;
-      } else if (r < 80) {
+      } else if (r < 78) {
         return STUCK_IN_INVENTORY;
-      } else if (r < 87) {
+      } else if (r < 85) {
         return PAYMENT_FAILED;
-      } else if (r < 92) {
+      } else if (r < 90) {
         return OUT_OF_ORDER;
+      } else if (r < 96) {
+        return REORDERED_IN_TRANSPORT;
+      } else if (r < 98) {
+        return PAID_TWICE;
       }
-      return REORDERED_IN_TRANSPORT;
+      return PAYMENT_WITHOUT_TRACE_CONTEXT;
     }
   }
 

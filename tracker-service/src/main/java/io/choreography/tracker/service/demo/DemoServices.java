@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DemoServices implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoServices.class);
+  static final String ESCALATIONS_TOPIC = "customer-notifications";
 
   private final Map<String, Object> producerProperties;
   private final Map<String, Object> adminProperties;
@@ -72,6 +73,8 @@ public final class DemoServices implements SmartLifecycle {
       for (String t : DemoEmitters.TOPICS) {
         topics.add(new NewTopic(t, 4, (short) 1));
       }
+      // where the demo definition's escalation (DelayNotice) goes, read back as step delay-notice-sent
+      topics.add(new NewTopic(ESCALATIONS_TOPIC, 4, (short) 1));
       TopicCreation.createAndAwait(admin, topics, Duration.ofSeconds(60));
     } catch (Exception e) {
       throw new IllegalStateException("demo: cannot create its topics: " + e.getMessage(), e);
@@ -84,8 +87,8 @@ public final class DemoServices implements SmartLifecycle {
       if (settings.maxOrders() > 0 && n > settings.maxOrders()) {
         return;
       }
-      DemoOrder order = DemoOrder.next(n == 1 ? DemoOrder.Scenario.HAPPY : DemoOrder.Scenario.pick());
-      if (n <= 5 || n % 100 == 0) {
+      DemoOrder order = DemoOrder.next(DemoOrder.Scenario.of(n));
+      if (n <= DemoOrder.Scenario.FIRST.size() || n % 100 == 0) {
         LOG.info("demo: order {} placed ({}); try: curl {}{}/api/traces/{}", order.orderId(),
             order.scenario().name().toLowerCase().replace('_', ' '), curlHeader, api, order.orderId());
       }
@@ -97,48 +100,20 @@ public final class DemoServices implements SmartLifecycle {
 
   /** Schedules what the services do with this order; times are the services' own clocks. */
   private void play(DemoOrder order) {
-    Instant placed = Instant.now();
-    emit.checkout(order, "OrderPlaced", placed, Map.of("items", 1 + (int) (order.total() / 100)));
-    switch (order.scenario()) {
-      case HAPPY -> {
-        later(1_000, () -> emit.payment(order, "PaymentReceived", null, Instant.now()));
-        later(1_500, () -> emit.checkout(order, "OrderStatusChanged", Instant.now(), Map.of("status", "PAID")));
-        later(2_500, () -> emit.inventory(order, Instant.now()));
-        later(3_000, () -> emit.checkout(order, "OrderStatusChanged", Instant.now(), Map.of("status", "PACKED")));
-        later(3_500, () -> emit.checkout(order, "OrderStatusChanged", Instant.now(), Map.of("status", "HANDED_TO_CARRIER")));
-        later(4_000, () -> emit.shipping(order, Instant.now()));
-      }
-      case STUCK_IN_PAYMENT -> {
-        // nothing more: payment-received falls due after its `within`
-      }
-      case STUCK_IN_INVENTORY -> later(1_000, () -> emit.payment(order, "PaymentReceived", null, Instant.now()));
-      case PAYMENT_FAILED -> later(1_000, () -> emit.payment(order, "PaymentResult", "FAILED", Instant.now()));
-      case OUT_OF_ORDER -> {
-        later(1_000, () -> emit.payment(order, "PaymentReceived", null, Instant.now()));
-        later(2_000, () -> emit.shipping(order, Instant.now()));
-        // reported 40 s later, with a later event time: beyond the 30 s reorder window
-        later(42_000, () -> emit.inventory(order, Instant.now()));
-      }
-      case REORDERED_IN_TRANSPORT -> {
-        Instant paid = placed.plusMillis(1_000);
-        Instant fetched = placed.plusMillis(2_000);
-        Instant shipped = placed.plusMillis(3_000);
-        // delivered shipped, fetched, paid: the event times are in order, the arrival is not
-        later(1_000, () -> emit.shipping(order, shipped));
-        later(1_500, () -> emit.inventory(order, fetched));
-        later(2_000, () -> emit.payment(order, "PaymentReceived", null, paid));
+    for (DemoScript.Action action : DemoScript.of(order)) {
+      Runnable emitNow = () -> action.emission().emit(emit, Instant.now());
+      if (action.afterMillis() == 0) {
+        emitNow.run();
+      } else {
+        scheduler.schedule(() -> {
+          try {
+            emitNow.run();
+          } catch (RuntimeException e) {
+            LOG.warn("demo: could not emit an event: {}", e.toString());
+          }
+        }, action.afterMillis(), TimeUnit.MILLISECONDS);
       }
     }
-  }
-
-  private void later(long millis, Runnable action) {
-    scheduler.schedule(() -> {
-      try {
-        action.run();
-      } catch (RuntimeException e) {
-        LOG.warn("demo: could not emit an event: {}", e.toString());
-      }
-    }, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Orders placed so far. */

@@ -31,13 +31,13 @@ public final class ApiKeyStore {
     return entries.isEmpty();
   }
 
-  /** Adds the key generated for a local demo run; it is the only key kept in clear, to hint at it. */
+  /** Adds the key generated for a local run; it is the only key kept in clear, to print the sign-in link. */
   void add(String key, Role role) {
     entries.add(new Entry(sha256(key), role));
     generatedKey = key;
   }
 
-  /** The key generated for a local demo run, or null. */
+  /** The key generated for a local run, or null. */
   String generatedKey() {
     return generatedKey;
   }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -43,15 +44,23 @@ public class SecurityConfiguration {
   @Bean
   public ApiKeyStore apiKeyStore(SecurityProperties security, TrackerProperties tracker) {
     ApiKeyStore store = new ApiKeyStore(security.apiKeys());
-    if (security.enabled() && store.isEmpty() && !security.jwt().configured()) {
-      if (tracker.local() && tracker.demo()) {
+    if (security.enabled() && store.isEmpty()) {
+      if (tracker.local()) {
+        // local mode is someone trying the tracker on their machine: they get in with the printed sign-in link
         store.add(generatedKey(), Role.OPERATOR);
-      } else {
+      } else if (!security.jwt().configured()) {
         LOG.warn("tracker.security is on but no API key (tracker.security.api-keys) and no JWT issuer is "
             + "configured: every API call will be refused with 401");
       }
     }
     return store;
+  }
+
+  /** The sign-in link and the UI's address, printed once the tracker is ready. */
+  @Bean
+  public SignInBanner signInBanner(SecurityProperties security, ApiKeyStore keys,
+      @Value("${tracker.ui.kibana-url:}") String kibanaUrl) {
+    return new SignInBanner(security.enabled(), keys.generatedKey(), kibanaUrl, System.out);
   }
 
   /** What a curl command needs to pass security, for the demo's hints. */
@@ -140,11 +149,7 @@ public class SecurityConfiguration {
   private static String generatedKey() {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
-    String key = HexFormat.of().formatHex(bytes);
-    // printed once, on purpose, to the console only: it is how the person who started the demo gets in
-    System.out.println("API key for this local run: " + key + " (viewer and operator; send it as X-API-Key; "
-        + "a new one at every start unless tracker.security.api-keys is set)");
-    return key;
+    return HexFormat.of().formatHex(bytes);
   }
 
   private static ReactiveJwtDecoder jwtDecoder(SecurityProperties.Jwt jwt) {

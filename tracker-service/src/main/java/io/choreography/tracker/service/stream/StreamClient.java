@@ -39,6 +39,8 @@ final class StreamClient {
   private long waitingSinceNanos = System.nanoTime();
   private boolean dropped;
   private boolean closed;
+  /** The hub offers this client only what was handed over to it after this number (see StreamHub#add). */
+  private volatile long deliverAfter = Long.MIN_VALUE;
 
   /**
    * {@code disconnect} closes the client's connection at once unless it is closed already, for a dropped client
@@ -80,9 +82,31 @@ final class StreamClient {
 
   /** Buffers the item if this client wants it; never blocks. */
   void offer(StreamItem item) {
+    offer(item, null);
+  }
+
+  /** The same, with its SSE id (null for none). */
+  void offer(StreamItem item, String id) {
     if (filter.matches(item)) {
-      enqueue(frame(item.name(), item.json()));
+      enqueue(frame(id, item.name(), item.json()));
     }
+  }
+
+  /** An event for this client alone, whatever its filter (e.g. that it missed some). */
+  void notice(String name, String json) {
+    enqueue(frame(null, name, json));
+  }
+
+  StreamFilter filter() {
+    return filter;
+  }
+
+  void deliverAfter(long handedOver) {
+    deliverAfter = handedOver;
+  }
+
+  long deliverAfter() {
+    return deliverAfter;
   }
 
   /** A comment line, unless one still waits; and the check for a client that stopped reading. */
@@ -119,7 +143,13 @@ final class StreamClient {
 
   /** One Server-Sent Event in its wire format; a line break in the data continues it on another data line. */
   static String frame(String name, String data) {
-    return "event:" + name + "\ndata:" + data.replace("\r\n", "\n").replace("\n", "\ndata:") + "\n\n";
+    return frame(null, name, data);
+  }
+
+  /** The same with an id line (a client sends the last id it got as Last-Event-ID when it reconnects). */
+  static String frame(String id, String name, String data) {
+    return (id == null ? "" : "id:" + id + "\n") + "event:" + name + "\ndata:"
+        + data.replace("\r\n", "\n").replace("\n", "\ndata:") + "\n\n";
   }
 
   private void enqueue(String event) {
@@ -153,7 +183,7 @@ final class StreamClient {
     dropped = true;
     String data = json.writeValueAsString(Map.of("reason", reason + "; reconnect and read what was missed from "
         + "the API", "discarded", discarded));
-    buffer.add(frame("dropped", data));
+    buffer.add(frame(null, "dropped", data));
     onDropped.run();
     // the stream's connection closes once the last event is written; still open then, the client reads nothing
     Mono.delay(Duration.ofNanos(DISCONNECT_AFTER_STALLS * stallNanos)).subscribe(t -> {

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class StreamConfiguration {
 
   @Bean
-  StreamHub streamHub(JsonMapper json, MeterRegistry registry) {
-    return new StreamHub(json, registry);
+  StreamHub streamHub(JsonMapper json, MeterRegistry registry, StreamProperties settings) {
+    return new StreamHub(json, registry, settings.resumeBuffer());
   }
 
   @Bean

@@ -1,5 +1,10 @@
 package io.choreography.tracker.service.stream;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.choreography.tracker.service.api.ApiException;
 import io.choreography.tracker.service.api.TraceIds;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -23,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * heartbeat period; {@code dropped} as the last event of a client that fell behind (see {@link StreamClient}).
  * Always answered as {@code text/event-stream}, whatever the request accepts; bad parameters answer 400 JSON
  * before the stream starts. The events are written as the client's connection takes them (backpressure): see
- * {@link StreamClient}.
+ * {@link StreamClient}. Every event of an item has an {@code id:}; a client that reconnects with {@code
+ * Last-Event-ID} first gets the kept items after that one (see {@link StreamHub#resume}).
  */
 @RestController
 public class StreamController {
@@ -41,8 +48,19 @@ public class StreamController {
   }
 
   @GetMapping("/api/stream")
-  public Mono<Void> stream(@RequestParam(required = false) String traceId,
-      @RequestParam(required = false) String process, ServerHttpResponse response) {
+  @Operation(summary = "Server-Sent Events as they happen: event, instance, incident; dropped, missed",
+      description = "Each item is an SSE event with an id: event (the event document as indexed), instance (the "
+          + "instance's whole state), incident (the incident CloudEvent). A comment line every heartbeat. "
+          + "dropped ({reason, discarded}) is the last event of a client that fell behind; missed ({lastEventId, "
+          + "reason}) comes first when a client reconnected with a Last-Event-ID whose successors are no longer kept.")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream",
+      schema = @Schema(type = "string", description = "id:<id>\nevent:<name>\ndata:<JSON>\n\n per item")))
+  public Mono<Void> stream(
+      @Parameter(description = "only this trace's items") @RequestParam(required = false) String traceId,
+      @Parameter(description = "only this process's items") @RequestParam(required = false) String process,
+      @Parameter(description = "the id of the last event a reconnecting client got")
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+      @Parameter(hidden = true) ServerHttpResponse response) {
     if (traceId != null) {
       TraceIds.validate(traceId);
     }
@@ -59,7 +77,12 @@ public class StreamController {
     response.getHeaders().set(HttpHeaders.CONNECTION, "close");
     StreamClient client = new StreamClient(new StreamFilter(traceId, process), settings.clientQueue(),
         settings.stallTimeout(), json, () -> disconnect(response));
-    hub.add(client);
+    if (lastEventId == null || lastEventId.isBlank()) {
+      hub.add(client);
+    } else {
+      // at most half its buffer, so that what it missed never drops it at once
+      hub.resume(client, lastEventId.strip(), Math.max(1, settings.clientQueue() / 2));
+    }
     client.heartbeat(); // sends the response headers at once: the client knows it is connected
     Flux<String> events = client.events(() -> {
       hub.remove(client);

@@ -21,21 +21,36 @@ import tools.jackson.databind.json.JsonMapper;
  * bounded inbox; one dispatcher thread turns it into items and offers them to each client's own bounded buffer,
  * which its connection drains as fast as it takes them. When the inbox is full (a burst beyond what the
  * dispatcher keeps up with), batches are dropped and counted: the stream is best effort, the API is the record.
+ *
+ * <p>Every item gets an SSE id, {@code <epoch>-<number>}: the epoch names this hub (a restarted tracker has
+ * another), the number counts its items. The latest items are kept (whether or not anyone listens), so a client
+ * that reconnects with {@code Last-Event-ID} gets what it missed, or a {@code missed} event first when some of it
+ * is gone.
  */
 final class StreamHub implements LiveFeed {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
 
-  private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(10_000);
+  /** What was handed over, numbered in the order it was: a client gets only what was handed over after it joined. */
+  private record Work(long handedOver, Object payload) {}
+
+  private final BlockingQueue<Work> inbox = new ArrayBlockingQueue<>(10_000);
   private final Set<StreamClient> clients = new CopyOnWriteArraySet<>();
+  /** Guards numbering and queueing together, so that the inbox is in the order of the numbers. */
+  private final Object handing = new Object();
+  private long handedOver;
+  private final String epoch = Long.toString(System.currentTimeMillis(), 36);
+  /** Guarded by this hub: dispatching an item and a client joining with its replay do not interleave. */
+  private final RecentItems recent;
   private final JsonMapper json;
   private final Counter dropped;
   private final Counter droppedClients;
   private volatile boolean running;
   private Thread thread;
 
-  StreamHub(JsonMapper json, MeterRegistry registry) {
+  StreamHub(JsonMapper json, MeterRegistry registry, int resumeBuffer) {
     this.json = json;
+    this.recent = new RecentItems(resumeBuffer);
     this.dropped = Counter.builder("tracker.stream.dropped")
         .description("Batches the live stream dropped because its inbox was full").register(registry);
     this.droppedClients = Counter.builder("tracker.stream.clients.dropped")
@@ -46,20 +61,73 @@ final class StreamHub implements LiveFeed {
 
   @Override
   public void indexed(List<IndexDocument> documents) {
-    if (!clients.isEmpty() && !inbox.offer(documents)) {
-      dropped.increment();
-    }
+    // also while nobody listens: a client that reconnects gets what it missed
+    handOver(documents);
   }
 
   /** An instance change or incident, from the topic reader. */
   void publish(StreamItem item) {
-    if (!clients.isEmpty() && !inbox.offer(item)) {
-      dropped.increment();
+    handOver(item);
+  }
+
+  private void handOver(Object payload) {
+    synchronized (handing) {
+      if (!inbox.offer(new Work(handedOver + 1, payload))) {
+        dropped.increment();
+        return;
+      }
+      handedOver++;
     }
   }
 
+  /**
+   * Adds a client for what happens from now on: not what was handed over before, even if the dispatcher has not
+   * reached it yet.
+   */
   void add(StreamClient client) {
+    synchronized (handing) {
+      client.deliverAfter(handedOver);
+    }
     clients.add(client);
+  }
+
+  /**
+   * Adds a client that reconnects after the item with this SSE id: it first gets the kept items after that one
+   * that it asked for (at most {@code max}), preceded by a {@code missed} event when some are gone (another
+   * epoch, an id no longer kept, or more than {@code max}).
+   */
+  synchronized void resume(StreamClient client, String lastEventId, int max) {
+    long after = numberIn(lastEventId);
+    RecentItems.Since since = after < 0 ? new RecentItems.Since(List.of(), true)
+        : recent.after(after, client.filter(), max, this::eventItem);
+    if (since.incomplete()) {
+      client.notice("missed", json.writeValueAsString(java.util.Map.of("lastEventId", lastEventId,
+          "reason", "some events after " + lastEventId + " are no longer kept (the tracker keeps the latest "
+              + "tracker.stream.resume-buffer, or restarted): read what was missed from the API")));
+    }
+    for (RecentItems.Numbered n : since.items()) {
+      client.offer(n.item(), id(n.number()));
+    }
+    // everything dispatched from now on follows what it got
+    client.deliverAfter(Long.MIN_VALUE);
+    clients.add(client);
+  }
+
+  /** The number of one of this epoch's ids, or -1 for any other id. */
+  private long numberIn(String id) {
+    String prefix = epoch + "-";
+    if (id == null || !id.startsWith(prefix)) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(id.substring(prefix.length()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private String id(long number) {
+    return epoch + "-" + number;
   }
 
   void remove(StreamClient client) {
@@ -100,19 +168,32 @@ final class StreamHub implements LiveFeed {
   private void dispatch() {
     while (running) {
       try {
-        Object work = inbox.poll(500, TimeUnit.MILLISECONDS);
-        if (work instanceof StreamItem item) {
-          clients.forEach(c -> c.offer(item));
-        } else if (work instanceof List<?> documents) {
-          for (Object d : documents) {
-            StreamItem item = eventItem((IndexDocument) d);
-            clients.forEach(c -> c.offer(item));
-          }
+        Work work = inbox.poll(500, TimeUnit.MILLISECONDS);
+        if (work != null && work.payload() instanceof List<?> documents) {
+          dispatchAll(work.handedOver(), documents);
+        } else if (work != null) {
+          dispatchAll(work.handedOver(), List.of(work.payload()));
         }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
         LOG.warn("live stream: skipped an item: {}", e.toString());
+      }
+    }
+  }
+
+  /** Keeps each item (an event document stays unparsed while nobody listens) and offers it to every client. */
+  private synchronized void dispatchAll(long handedOverAs, List<?> work) {
+    for (Object w : work) {
+      long number = recent.add(w);
+      if (!clients.isEmpty()) {
+        StreamItem item = recent.latest(this::eventItem, w);
+        String id = id(number);
+        for (StreamClient c : clients) {
+          if (handedOverAs > c.deliverAfter()) {
+            c.offer(item, id);
+          }
+        }
       }
     }
   }

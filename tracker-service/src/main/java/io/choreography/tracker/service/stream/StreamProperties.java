@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stallTimeout how long a client may take nothing while events wait for it before it is dropped
  * @param maxClients connected clients at most; more get 503
  * @param timeout how long one connection lasts at most (clients reconnect, as EventSource does by itself)
+ * @param resumeBuffer how many of the latest items are kept for clients that reconnect with {@code Last-Event-ID}
+ *     (about 1.5 kB each); 0 keeps none: a reconnecting client is told it missed some
  */
 @ConfigurationProperties("tracker.stream")
 public record StreamProperties(
@@ -23,4 +25,12 @@ public record StreamProperties(
     @DefaultValue("10000") int clientQueue,
     @DefaultValue("30s") Duration stallTimeout,
     @DefaultValue("200") int maxClients,
-    @DefaultValue("30m") Duration timeout) {}
+    @DefaultValue("30m") Duration timeout,
+    @DefaultValue("10000") int resumeBuffer) {
+
+  public StreamProperties {
+    if (resumeBuffer < 0) {
+      throw new IllegalArgumentException("tracker.stream.resume-buffer must not be negative, but was " + resumeBuffer);
+    }
+  }
+}

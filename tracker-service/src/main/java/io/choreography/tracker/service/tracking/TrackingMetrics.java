@@ -30,7 +30,8 @@ public final class TrackingMetrics implements TrackerCounters {
         .register(registry);
     reordered = Counter.builder("tracker.tracking.reordered")
         .description("early events confirmed as transport reordering").register(registry);
-    created = Counter.builder("tracker.tracking.instances.created").register(registry);
+    created = Counter.builder("tracker.tracking.instances.created")
+        .description("instances started: first step matches of a trace in a process").register(registry);
     expired = Counter.builder("tracker.tracking.instances.expired")
         .description("ended instances removed from the store after the retention").register(registry);
     skipped = Counter.builder("tracker.tracking.records.skipped")
@@ -42,7 +43,8 @@ public final class TrackingMetrics implements TrackerCounters {
     punctuation = Timer.builder("tracker.tracking.punctuation").description("one wall-clock tick of the timers")
         .register(registry);
     for (IncidentType t : IncidentType.values()) {
-      opened.put(t, Counter.builder("tracker.tracking.incidents.opened").tag("type", t.name()).register(registry));
+      opened.put(t, Counter.builder("tracker.tracking.incidents.opened").tag("type", t.name())
+          .description("incidents opened, by type").register(registry));
     }
   }
 

@@ -1,5 +1,11 @@
 package io.choreography.tracker.service.ui;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.choreography.tracker.service.api.openapi.ApiAnswers;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.choreography.tracker.service.api.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,12 +31,14 @@ public class UiController {
     this.tracingUrlTemplate = tracingUrlTemplate;
   }
 
+  @Hidden
   @GetMapping({"/", "/index.html", "/processes/{id}", "/traces", "/traces/", "/traces/{id}", "/incidents",
       "/incidents/"})
   public ResponseEntity<byte[]> page(ServerWebExchange exchange) {
     return serve("index.html", exchange);
   }
 
+  @Hidden
   @GetMapping("/assets/{*path}")
   public ResponseEntity<byte[]> asset(@PathVariable String path, ServerWebExchange exchange) {
     return serve("assets" + path, exchange);
@@ -38,6 +46,8 @@ public class UiController {
 
   /** {@code tracingUrlTemplate}: e.g. {@code https://jaeger.example/trace/{traceId}}; empty hides the link. */
   @GetMapping("/api/ui/config")
+  @Operation(summary = "The few settings the web UI needs (extension)")
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAnswers.UiConfig.class)))
   public Map<String, Object> config() {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("tracingUrlTemplate", tracingUrlTemplate.isBlank() ? null : tracingUrlTemplate);

@@ -62,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options ({@code key=value}, with or without leading {@code --}): {@code open} (checkpoints, ascending,
  * default 1000000), {@code heap} (tracker heap, 1g), {@code es-heap-mb} (Elasticsearch node, 1024), {@code probes}
  * (2000), {@code probe-spread} (20 s), {@code backlog} (events produced ahead of the slowest tracker counter,
- * 100000), {@code keep} (keep {@code target/bench-open} afterwards). Measured figures: BENCHMARKS.md.
+ * 100000), {@code keep} (keep {@code target/bench-open} afterwards). Measured figures: docs/performance.md.md.
  */
 public final class OpenInstancesBenchmark {
 

@@ -49,7 +49,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Result (2026-11-22, AMD EPYC, 2 cores, 24 GiB, OpenJDK 17.0.15, Chromium 156, shared machine; second of two
  * runs; median / p95 ms from navigation start to content rendered): overview 157 / 199, process view 119 / 153, trace
  * view 136 / 176; the incidents inbox was not measured, its {@code GET /api/incidents} not being in this build. Both
- * runs and the API calls: README.md, "Web UI page loads".
+ * runs and the API calls: docs/performance.md, "Web UI page loads".
  */
 public final class PageLoadBenchmark {
 

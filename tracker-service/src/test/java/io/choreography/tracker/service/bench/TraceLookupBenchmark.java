@@ -65,7 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
  * before and after the run. With {@code keep=true} they stay, with a note of what was loaded; the next run with {@code
  * keep=true} and the same {@code dir}, {@code events} and {@code days} reuses the loaded data instead of loading again
  * (after checking the counts), any other run deletes it first, e.g. {@code dir=/var/tmp/trace-lookup keep=true}.
- * Measured figures: tracker-service/BENCHMARKS.md, "Trace lookup".
+ * Measured figures: docs/performance.md, "Trace lookup".
  */
 public final class TraceLookupBenchmark {
 

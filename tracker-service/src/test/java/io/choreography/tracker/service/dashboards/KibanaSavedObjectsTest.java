@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Kibana saved objects in dashboards/kibana reference only fields that the tracker's index templates map,
- * with the right types, and every reference between objects resolves.
+ * with the right types, every reference between objects resolves, each object says which format version it is
+ * written in (as Kibana 8.19 exports it), and the Vega chart follows the dashboard's time range.
  */
 class KibanaSavedObjectsTest {
 
@@ -91,6 +92,51 @@ class KibanaSavedObjectsTest {
       checkQuery(o, view, missing);
     }
     assertThat(missing).as("fields referenced by saved objects but not mapped").isEmpty();
+  }
+
+  /**
+   * The versions of the formats the objects are written in, as Kibana 8.19 exports them. Kibana migrates an object
+   * from the version it names; one naming none is taken as older than 7.0 and run through every migration since.
+   */
+  private static final Map<String, String> TYPE_MIGRATION_VERSIONS = Map.of("index-pattern", "8.0.0",
+      "visualization", "8.5.0", "search", "10.5.0", "dashboard", "10.2.0");
+
+  @Test
+  void shouldNameTheMigrationVersionsOfEveryObjectAsKibanaExportsThem() {
+    for (JsonNode o : OBJECTS.values()) {
+      String type = o.path("type").asString();
+      assertThat(o.path("coreMigrationVersion").asString()).as("coreMigrationVersion of %s", o.path("id"))
+          .isEqualTo("8.8.0");
+      assertThat(TYPE_MIGRATION_VERSIONS).as("a known type").containsKey(type);
+      assertThat(o.path("typeMigrationVersion").asString()).as("typeMigrationVersion of %s", o.path("id"))
+          .isEqualTo(TYPE_MIGRATION_VERSIONS.get(type));
+    }
+  }
+
+  @Test
+  void shouldLimitTheVegaChartsToTheDashboardsTimeRange() {
+    List<JsonNode> vega = objects("visualization").stream()
+        .filter(o -> "vega".equals(JSON.readTree(o.path("attributes").path("visState").asString()).path("type")
+            .asString()))
+        .toList();
+    assertThat(vega).isNotEmpty();
+    for (JsonNode o : vega) {
+      JsonNode spec = JSON.readTree(JSON.readTree(o.path("attributes").path("visState").asString())
+          .path("params").path("spec").asString());
+      JsonNode url = spec.path("data").path("url");
+      String view = url.path("index").asString();
+      String timeField = OBJECTS.values().stream()
+          .filter(v -> v.path("type").asString().equals("index-pattern")
+              && v.path("attributes").path("title").asString().equals(view))
+          .findFirst().orElseThrow().path("attributes").path("timeFieldName").asString();
+      // either Kibana's context (filters and time range) on a date field, or a range query on the time field
+      boolean context = url.path("%context%").asBoolean()
+          && "date".equals(FIELDS.get(view).get(url.path("%timefield%").asString()));
+      boolean range = url.path("body").path("query").path("range").path(timeField).path("%timefilter%").asBoolean();
+      assertThat(context || range)
+          .as("%s: %%context%% with a %%timefield%%, or a range on %s with %%timefilter%%", o.path("id").asString(),
+              timeField).isTrue();
+    }
   }
 
   @Test

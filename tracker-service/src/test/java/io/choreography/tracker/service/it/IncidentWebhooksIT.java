@@ -173,6 +173,27 @@ class IncidentWebhooksIT {
     }
   }
 
+  @Test
+  @Order(3)
+  void shouldSayInEveryHelpTextWhatTheMetricCounts() throws Exception {
+    // when
+    String metrics = metrics();
+
+    // then: every tracker metric family has a HELP line with a text, and the deliveries' names both outcomes
+    java.util.regex.Matcher types = java.util.regex.Pattern.compile("(?m)^# TYPE (tracker_\\S+) ").matcher(metrics);
+    List<String> families = new java.util.ArrayList<>();
+    while (types.find()) {
+      families.add(types.group(1));
+    }
+    // tracker.tracking.instances.created is exposed without "_created" (a suffix the Prometheus client keeps for itself)
+    assertThat(families).contains("tracker_tracking_instances_total", "tracker_tracking_incidents_opened_total",
+        "tracker_webhook_deliveries_total");
+    for (String family : families) {
+      assertThat(metrics).as("HELP of %s", family).containsPattern("(?m)^# HELP " + family + " \\S.{10,}$");
+    }
+    assertThat(metrics).containsPattern("(?m)^# HELP tracker_webhook_deliveries_total .*delivered.*gave_up");
+  }
+
   private String metrics() throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
         HttpResponse.BodyHandlers.ofString()).body();

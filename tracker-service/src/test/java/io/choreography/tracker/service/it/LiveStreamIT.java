@@ -95,6 +95,57 @@ class LiveStreamIT {
   }
 
   @Test
+  void shouldGiveAClientThatReconnectsWithLastEventIdWhatItMissedWhileAway() throws Exception {
+    // given: a client that got a first event of its trace, and its id
+    String traceId = "5ce0e9a56015fec5aadfa328ae398115";
+    String lastEventId;
+    try (SseTestClient client = new SseTestClient(url("/api/stream?traceId=" + traceId));
+        KafkaProducer<String, byte[]> producer = TestKafka.producer(SCOPE.infrastructure().kafkaBootstrapServers())) {
+      assertThat(client.next("comment", Duration.ofSeconds(10))).as("connected").isNotNull();
+      producer.send(orderPlaced(traceId, "first")).get();
+      SseTestClient.Received first = client.next("event", Duration.ofSeconds(30));
+      assertThat(first).isNotNull();
+      assertThat(first.id()).as("an SSE id").isNotBlank();
+      lastEventId = first.id();
+    }
+
+    // when: 5 s away, while two more events of the trace happen, then back with the last id it got
+    long away = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer = TestKafka.producer(SCOPE.infrastructure().kafkaBootstrapServers())) {
+      producer.send(orderPlaced(traceId, "second")).get();
+      producer.send(orderPlaced(traceId, "third")).get();
+    }
+    Thread.sleep(Math.max(0, 5_000 - (System.nanoTime() - away) / 1_000_000));
+    try (SseTestClient back = new SseTestClient(url("/api/stream?traceId=" + traceId), lastEventId)) {
+
+      // then: the two it missed, in order, with later ids, and not the one it had; no "missed" event
+      SseTestClient.Received second = back.next("event", Duration.ofSeconds(10));
+      SseTestClient.Received third = back.next("event", Duration.ofSeconds(10));
+      assertThat(second).isNotNull();
+      assertThat(third).isNotNull();
+      assertThat(JSON.readTree(second.data()).path("payload").path("note").asString()).isEqualTo("second");
+      assertThat(JSON.readTree(third.data()).path("payload").path("note").asString()).isEqualTo("third");
+      assertThat(List.of(second.id(), third.id())).doesNotContain(lastEventId).doesNotHaveDuplicates();
+      assertThat(back.next("missed", Duration.ofMillis(300))).isNull();
+      assertThat(back.next("event", Duration.ofMillis(500))).as("nothing it had already").isNull();
+    }
+  }
+
+  @Test
+  void shouldTellAClientWhoseLastEventIdIsNoLongerKeptThatItMissedSome() throws Exception {
+    // when: an id of another epoch (a tracker that restarted since)
+    try (SseTestClient back = new SseTestClient(url("/api/stream?traceId=0000000000000000000000000000abcd"),
+        "k0zz1-42")) {
+
+      // then
+      SseTestClient.Received missed = back.next("missed", Duration.ofSeconds(10));
+      assertThat(missed).isNotNull();
+      assertThat(JSON.readTree(missed.data()).path("lastEventId").asString()).isEqualTo("k0zz1-42");
+      assertThat(back.next("comment", Duration.ofSeconds(5))).as("still connected").isNotNull();
+    }
+  }
+
+  @Test
   void shouldAnswer400AsJsonForABadProcessParameter() throws Exception {
     // when
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -109,8 +160,12 @@ class LiveStreamIT {
   }
 
   private ProducerRecord<String, byte[]> orderPlaced(String orderId) {
-    return new ProducerRecord<>(ORDERS, orderId,
-        ("{\"type\":\"OrderPlaced\",\"orderId\":\"" + orderId + "\"}").getBytes(StandardCharsets.UTF_8));
+    return orderPlaced(orderId, "");
+  }
+
+  private ProducerRecord<String, byte[]> orderPlaced(String orderId, String note) {
+    return new ProducerRecord<>(ORDERS, orderId, ("{\"type\":\"OrderPlaced\",\"orderId\":\"" + orderId
+        + "\",\"note\":\"" + note + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
   private String url(String path) {

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 /** A Server-Sent Events client for the tests: every event with the moment it arrived. */
 final class SseTestClient implements AutoCloseable {
 
-  /** One SSE event; {@code name} "comment" for a comment line. */
-  record Received(String name, String data, long arrivedNanos) {}
+  /** One SSE event; {@code name} "comment" for a comment line; {@code id} null when it had none. */
+  record Received(String name, String data, long arrivedNanos, String id) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -22,20 +22,31 @@ final class SseTestClient implements AutoCloseable {
   private volatile int status;
 
   SseTestClient(String url) {
-    response = http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build(),
-        HttpResponse.BodyHandlers.ofLines());
+    this(url, null);
+  }
+
+  /** Connects sending this {@code Last-Event-ID} (null: none), as a reconnecting EventSource does. */
+  SseTestClient(String url, String lastEventId) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
     response.thenAcceptAsync(r -> {
       status = r.statusCode();
-      String[] event = {null};
+      String[] event = {null, null};
       r.body().forEach(line -> {
         long now = System.nanoTime();
         if (line.startsWith(":")) {
-          received.add(new Received("comment", line.substring(1), now));
+          received.add(new Received("comment", line.substring(1), now, null));
+        } else if (line.startsWith("id:")) {
+          event[1] = line.substring(3).trim();
         } else if (line.startsWith("event:")) {
           event[0] = line.substring(6).trim();
         } else if (line.startsWith("data:")) {
-          received.add(new Received(event[0], line.substring(5), now));
+          received.add(new Received(event[0], line.substring(5), now, event[1]));
           event[0] = null;
+          event[1] = null;
         }
       });
     });

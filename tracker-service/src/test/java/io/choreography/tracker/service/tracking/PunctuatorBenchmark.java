@@ -36,7 +36,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>The instances are written straight into the topology's stores (state and timer exactly as the processor
  * writes them): piping a million records through the TopologyTestDriver would commit, and fsync a checkpoint, per
- * record. Run: see tracker-service/BENCHMARKS.md. Arguments: [open instances, default 1000000].
+ * record. Run: see docs/performance.md. Arguments: [open instances, default 1000000].
  */
 public final class PunctuatorBenchmark {
 
