@@ -19,6 +19,7 @@ class FrozenTrackerFaultIT {
         infrastructure.elasticsearchUri())) {
       // given
       TrackerProcess tracker = scenario.startTracker("tracker");
+      scenario.awaitTrackersUp();
       scenario.startLoad(10);
       Thread.sleep(20_000);
 

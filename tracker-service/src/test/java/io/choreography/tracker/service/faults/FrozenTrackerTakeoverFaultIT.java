@@ -21,6 +21,7 @@ class FrozenTrackerTakeoverFaultIT {
       // given
       TrackerProcess frozen = scenario.startTracker("tracker-a");
       scenario.startTracker("tracker-b");
+      scenario.awaitTrackersUp();
       scenario.startLoad(10);
       Thread.sleep(25_000);
 

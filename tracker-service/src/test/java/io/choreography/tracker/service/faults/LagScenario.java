@@ -33,6 +33,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A steady load of loan applications whose steps are each due 5 s after the one before, against trackers running as
@@ -50,6 +51,7 @@ final class LagScenario implements AutoCloseable {
   static final Duration STEP_GAP = Duration.ofSeconds(2);
   static final Duration WITHIN = Duration.ofSeconds(5);
   static final int STUCK_EVERY = 50;
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private static final String DEFINITION = """
       id: loan
@@ -85,6 +87,7 @@ final class LagScenario implements AutoCloseable {
   private final Map<String, String> properties = new LinkedHashMap<>();
   private final List<String> businessTopics;
   private final Map<String, TrackerProcess> trackers = new LinkedHashMap<>();
+  private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final Map<String, Application> applications = new ConcurrentHashMap<>();
   /** Per business partition, (timestamp, offset) of every record sent, in send order. */
   private final Map<TopicPartition, List<long[]>> sent = new ConcurrentHashMap<>();
@@ -129,10 +132,22 @@ final class LagScenario implements AutoCloseable {
     Path state = work.resolve(name + "-state");
     Files.createDirectories(state);
     p.put("tracker.tracking.state-dir", state.toString());
-    p.put("server.port", Integer.toString(freePort()));
+    int port = freePort();
+    p.put("server.port", Integer.toString(port));
     TrackerProcess t = TrackerProcess.start(name, p, work);
     trackers.put(name, t);
+    ports.put(name, port);
     return t;
+  }
+
+  /**
+   * Waits until every tracker started so far answers health UP (its pipeline running), so that the load and the
+   * fault meet working trackers however long a start takes on a busy machine.
+   */
+  void awaitTrackersUp() {
+    ports.forEach((name, port) -> await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions().until(() -> MAPPER.readTree(Prometheus.get(port, "/actuator/health")).path("status")
+            .asString().equals("UP")));
   }
 
   /** Sends a signal to a tracker; a STOP starts the freeze that {@link #check} accounts for. */
@@ -270,6 +285,25 @@ final class LagScenario implements AutoCloseable {
     return null;
   }
 
+  /** What the broker showed last, against what reading past {@code due} needs: for a failure message. */
+  private String describe(Instant due) {
+    Map<TopicPartition, Long> needed = new HashMap<>();
+    sent.forEach((tp, records) -> records.stream().filter(r -> r[0] < due.toEpochMilli())
+        .mapToLong(r -> r[1] + 1).max().ifPresent(n -> needed.put(tp, n)));
+    Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
+    Sample atFreeze = null;
+    for (Sample s : samples) {
+      if (frozenAt != 0 && s.at() < frozenAt) {
+        atFreeze = s;
+      }
+    }
+    String freeze = atFreeze == null ? "no sample before the freeze" : "tracked at the freeze " + atFreeze.tracked()
+        + (last == null ? "" : ", last sample live: " + live(last, atFreeze));
+    return "frozen at " + (frozenAt == 0 ? "-" : Instant.ofEpochMilli(frozenAt)) + ", " + freeze + ", " + samples.size()
+        + " samples, needed " + needed + (last == null ? "" : ", last sample at " + Instant.ofEpochMilli(last.at())
+        + ": forwarded " + last.forwarded() + ", intake end " + last.intakeEnd() + ", tracked " + last.tracked());
+  }
+
   /** Whether the sample shows a tracker at work: taken before any freeze, or the topology committed since. */
   private boolean live(Sample s, Sample atFreeze) {
     if (frozenAt == 0 || s.at() < frozenAt) {
@@ -319,7 +353,8 @@ final class LagScenario implements AutoCloseable {
           // has to read past it again
           caughtUp = caughtUpPast(a.stuckDue(), frozenAt);
         }
-        assertThat(caughtUp).as("the tracker caught up past %s", a.stuckDue()).isNotNull();
+        assertThat(caughtUp).as("the tracker caught up past %s (raised %s); %s", a.stuckDue(),
+            Instant.ofEpochMilli(raised), describe(a.stuckDue())).isNotNull();
         long from = Math.max(a.stuckDue().toEpochMilli(), caughtUp);
         long delay = raised - from;
         worst = Math.max(worst, delay);
