@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * Counts the drift of the processes from their definitions: an event that matches no step of any definition but
  * carries the trace id of a stored instance (running, or ended and still retained) is an event type the instance's
  * process does not model. Per process, topic and type, the count, the first and last arrival, the latest one as an
- * example and a step to add for it ({@code after} the step the instance had reached last) are kept and published
+ * example and a step to add for it ({@code after} the step the instance had reached last before it) are kept and published
  * on every change. Looking up whether a trace has an instance costs one store read per defined process, and only
  * for unmatched events with a trace id.
  */
@@ -46,7 +46,7 @@ public final class DriftCounter {
    * One event that matched no step.
    *
    * @param eventId the event document's id, kept as the example
-   * @param arrivedAt the record's arrival (Kafka timestamp)
+   * @param arrivedAt the record's Kafka timestamp: first and last seen, and the step reached before it
    */
   public void unmatched(String traceId, String topic, String type, String eventId, long arrivedAt) {
     if (traceId == null || type == null) {
@@ -64,7 +64,7 @@ public final class DriftCounter {
       String eventId, long arrivedAt) {
     String key = process.id() + "/" + topic + "/" + type + "/" + partition;
     DriftCount before = counts.get(key);
-    String last = lastReached(process, instance);
+    String last = lastReachedBy(process, instance, arrivedAt);
     DriftCount after = new DriftCount(process.id(), topic, type, partition,
         before == null ? 1 : before.count() + 1,
         before == null ? arrivedAt : Math.min(before.firstSeen(), arrivedAt),
@@ -74,15 +74,20 @@ public final class DriftCounter {
     changed.accept(after);
   }
 
-  /** The step the instance reached last (by reach time), or null when it reached none. */
-  private static String lastReached(CompiledProcess process, InstanceState instance) {
+  /**
+   * The step the instance had reached last when the event arrived (by reach time, not yet reached steps of a later
+   * time left out: the topics of a trace are read at their own pace, so the instance may be further by now), or null
+   * when it had reached none.
+   */
+  private static String lastReachedBy(CompiledProcess process, InstanceState instance, long arrivedAt) {
     long mask = instance.reachedMask();
     int latest = -1;
     long latestAt = Long.MIN_VALUE;
     for (int i = 0; i < process.stepCount(); i++) {
-      if ((mask & (1L << i)) != 0 && instance.reachedAt(i) >= latestAt) {
+      long at = instance.reachedAt(i);
+      if ((mask & (1L << i)) != 0 && at <= arrivedAt && at >= latestAt) {
         latest = i;
-        latestAt = instance.reachedAt(i);
+        latestAt = at;
       }
     }
     return latest < 0 ? null : process.stepId(latest);

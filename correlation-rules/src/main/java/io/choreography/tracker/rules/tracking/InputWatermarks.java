@@ -29,9 +29,13 @@ public final class InputWatermarks {
   /** Nothing to wait for. */
   public static final long NONE_TO_WAIT_FOR = Long.MAX_VALUE;
 
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+  private static final int FORMAT_WITHOUT_FLOORS = 1;
 
-  private record Entry(String member, int generation, long watermark) {}
+  /**
+   * @param floor the highest watermark ever taken for the partition, from any owner: see {@link #arrivalOf}
+   */
+  private record Entry(String member, int generation, long watermark, long floor) {}
 
   private Map<String, Integer> topics;
   private final Map<String, Map<Integer, Entry>> entries = new HashMap<>();
@@ -45,7 +49,8 @@ public final class InputWatermarks {
       if (known == null || w.generation() >= known.generation()) {
         long watermark = known != null && known.member().equals(w.member()) && known.generation() == w.generation()
             ? Math.max(known.watermark(), p.watermark()) : p.watermark();
-        byPartition.put(p.partition(), new Entry(w.member(), w.generation(), watermark));
+        long floor = known == null ? watermark : Math.max(known.floor(), watermark);
+        byPartition.put(p.partition(), new Entry(w.member(), w.generation(), watermark, floor));
       }
     }
     // partitions of topics no longer read (deleted) hold nothing back any more
@@ -69,6 +74,20 @@ public final class InputWatermarks {
       }
     }
     return low;
+  }
+
+  /**
+   * The arrival to track a record of that input partition with: its own (its Kafka timestamp), but no earlier than
+   * any watermark taken for the partition so far. A watermark says every record of the partition stamped before it
+   * has been read; a record stamped earlier that is read after it (a producer that stamps records with an old time,
+   * an outbox relayed late, a clock behind) must not undo a verdict already decided on that promise, so it counts as
+   * arriving at the watermark. The highest watermark ever taken counts, also when a new owner of the partition
+   * starts lower.
+   */
+  public long arrivalOf(String topic, int partition, long arrival) {
+    Map<Integer, Entry> byPartition = entries.get(topic);
+    Entry e = byPartition == null ? null : byPartition.get(partition);
+    return e == null ? arrival : Math.max(arrival, e.floor());
   }
 
   /** How many live input partitions have no watermark yet (0 when none is missing). */
@@ -99,7 +118,7 @@ public final class InputWatermarks {
     entries.forEach((topic, byPartition) -> {
       out.writeNullableString(topic).writeVarLong(byPartition.size());
       byPartition.forEach((partition, e) -> out.writeVarLong(partition).writeNullableString(e.member())
-          .writeSignedVarLong(e.generation()).writeFixedLong(e.watermark()));
+          .writeSignedVarLong(e.generation()).writeFixedLong(e.watermark()).writeFixedLong(e.floor()));
     });
     return out.toByteArray();
   }
@@ -107,7 +126,8 @@ public final class InputWatermarks {
   /** The state {@link #encode} wrote; throws IllegalArgumentException on anything else. */
   public static InputWatermarks decode(byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes);
-    if (in.readByte() != FORMAT) {
+    int format = in.readByte();
+    if (format != FORMAT && format != FORMAT_WITHOUT_FLOORS) {
       throw new IllegalArgumentException("unknown input watermarks format");
     }
     InputWatermarks w = new InputWatermarks();
@@ -121,8 +141,12 @@ public final class InputWatermarks {
     for (int i = 0, n = in.readVarInt(); i < n; i++) {
       Map<Integer, Entry> byPartition = w.entries.computeIfAbsent(in.readNullableString(), t -> new HashMap<>());
       for (int j = 0, m = in.readVarInt(); j < m; j++) {
-        byPartition.put(in.readVarInt(), new Entry(in.readNullableString(), (int) in.readSignedVarLong(),
-            in.readFixedLong()));
+        int partition = in.readVarInt();
+        String member = in.readNullableString();
+        int generation = (int) in.readSignedVarLong();
+        long watermark = in.readFixedLong();
+        long floor = format == FORMAT ? in.readFixedLong() : watermark;
+        byPartition.put(partition, new Entry(member, generation, watermark, floor));
       }
     }
     return w;

@@ -80,6 +80,16 @@ class DriftCounterTest {
   }
 
   @Test
+  void shouldSuggestTheStepReachedLastBeforeTheEventArrivedNotTheOneReachedSince() {
+    step("order-placed", T0);
+    step("payment-received", T0 + 10_000);
+    counter.unmatched(TRACE, "orders", "OrderNoteAdded", "orders-0-3", T0 + 2_000);
+    assertThat(published.get(0).suggestedAfter()).containsExactly("order-placed");
+    counter.unmatched(TRACE, "orders", "OrderNoteAdded", "orders-0-4", T0 - 1_000);
+    assertThat(published.get(1).suggestedAfter()).isEmpty();
+  }
+
+  @Test
   void shouldCountNothingOnATraceWithoutAnInstanceOrWithoutTraceIdOrType() {
     step("order-placed", T0);
     counter.unmatched("0af7651916cd43dd8448eb211c80319c", "payments", "PaymentRefunded", "payments-0-1", T0);

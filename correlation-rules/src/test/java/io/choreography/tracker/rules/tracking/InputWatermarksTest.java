@@ -91,4 +91,45 @@ class InputWatermarksTest {
     assertThat(restored.low()).as("an older generation after the restart is still a zombie").isEqualTo(50);
     assertThat(InputWatermarks.decode(new InputWatermarks().encode()).low()).isEqualTo(InputWatermarks.HOLD);
   }
+
+  @Test
+  void shouldTrackARecordStampedBeforeItsPartitionsWatermarkAsArrivingAtTheWatermark() {
+    // given: orders-0 said read up to 100
+    watermarks.update(from("a", 3, Map.of("orders", 1), p("orders", 0, 100)));
+
+    // then: a record stamped 40 read since is taken as arriving at 100; a later one keeps its own time
+    assertThat(watermarks.arrivalOf("orders", 0, 40)).isEqualTo(100);
+    assertThat(watermarks.arrivalOf("orders", 0, 130)).isEqualTo(130);
+    assertThat(watermarks.arrivalOf("payments", 0, 40)).as("no watermark yet").isEqualTo(40);
+  }
+
+  @Test
+  void shouldKeepTheHighestWatermarkAsFloorWhenANewOwnerStartsLower() {
+    // given
+    watermarks.update(from("a", 3, Map.of("orders", 1), p("orders", 0, 100)));
+
+    // when: a new owner, behind, claims the partition
+    watermarks.update(from("b", 4, Map.of("orders", 1), p("orders", 0, 60)));
+
+    // then: verdicts wait for it, but what it reads cannot arrive before the promise the old owner made
+    assertThat(watermarks.low()).isEqualTo(60);
+    assertThat(watermarks.arrivalOf("orders", 0, 70)).isEqualTo(100);
+    assertThat(InputWatermarks.decode(watermarks.encode()).arrivalOf("orders", 0, 70)).isEqualTo(100);
+  }
+
+  @Test
+  void shouldReadTheFormatWithoutFloors() {
+    // given: format 1, as kept by the previous release (no topic list: nothing heard)
+    byte[] nothingHeard = {1, 0};
+    byte[] oneEntry = new io.choreography.tracker.model.wire.BinaryWriter(32).writeByte(1).writeByte(1)
+        .writeVarLong(1).writeNullableString("orders").writeVarLong(1)
+        .writeVarLong(1).writeNullableString("orders").writeVarLong(1)
+        .writeVarLong(0).writeNullableString("a").writeSignedVarLong(3).writeFixedLong(100).toByteArray();
+
+    // then
+    assertThat(InputWatermarks.decode(nothingHeard).low()).isEqualTo(InputWatermarks.HOLD);
+    InputWatermarks restored = InputWatermarks.decode(oneEntry);
+    assertThat(restored.low()).isEqualTo(100);
+    assertThat(restored.arrivalOf("orders", 0, 10)).isEqualTo(100);
+  }
 }

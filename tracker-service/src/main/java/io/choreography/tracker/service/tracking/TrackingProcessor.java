@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives the {@link Tracker} inside the topology: its state in the task's stores, its results forwarded to the
- * output topics. Per intake record: the step matches of a business record, applied with the record's arrival (or,
+ * output topics. Per intake record: the step matches of a business record, applied with the record's arrival (no
+ * earlier than its partition's watermark, see {@link InputWatermarks#arrivalOf}) (or,
  * for one that matched no step but carries a trace id, its drift count); a forwarder's watermark, which moves the verdict time; or an operator's command. Per wall-clock tick: the timers due
  * by the verdict time, which is the wall clock held back to how far every input partition has been read (SPEC
  * 3.13). Runs in the task's exactly-once transaction, so a crash replays the stores and the outputs together.
@@ -90,14 +91,16 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
       return;
     }
     if (intake instanceof ForwardedEvent e) {
+      long arrival = watermarks.arrivalOf(e.topic(), e.partition(), e.arrival());
       if (e.matches().isEmpty() && record.key() != null) {
-        // matched no step, but routed by its trace id: drift when the trace has an instance
+        // matched no step, but routed by its trace id: drift when the trace has an instance; counted at its own
+        // timestamp, which the steps' reach times (event times) compare with
         drift.unmatched(new String(record.key(), StandardCharsets.UTF_8), e.topic(), e.type(), e.coordinates(),
             e.arrival());
       }
       for (ForwardedMatch m : e.matches()) {
         tracker.apply(new MatchedEvent(m.process(), m.step(), m.traceId(), m.eventId(), m.eventTime(), e.topic(),
-            e.type(), e.arrival()));
+            e.type(), arrival));
       }
     } else if (intake instanceof InputWatermark w) {
       watermarks.update(w);

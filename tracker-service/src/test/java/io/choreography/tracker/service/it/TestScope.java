@@ -51,6 +51,11 @@ public final class TestScope {
     return "tracker.incidents." + indexPrefix();
   }
 
+  /** The tracker's drift topic in this scope. */
+  public String driftTopic() {
+    return "tracker.drift." + indexPrefix();
+  }
+
   /** The tracker's intake topic in this scope (the forwarder writes it, the indexer and the topology read it). */
   public String intakeTopic() {
     return "tracker.events." + indexPrefix();
@@ -87,6 +92,7 @@ public final class TestScope {
     registry.add("tracker.tracking.state-dir", this::stateDirectory);
     registry.add("tracker.tracking.instances-topic", this::instancesTopic);
     registry.add("tracker.tracking.incidents-topic", this::incidentsTopic);
+    registry.add("tracker.tracking.drift-topic", this::driftTopic);
   }
 
   /** The tracking topology's RocksDB stores of this scope: fresh per class. */

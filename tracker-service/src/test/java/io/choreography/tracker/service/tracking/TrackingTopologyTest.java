@@ -333,12 +333,15 @@ class TrackingTopologyTest {
   @Test
   void shouldCountTheRetentionFromTheArrivalOfTheEndEvent() throws Exception {
     TrackingProperties settings = TrackingProperties.defaults().withRetention(Duration.ofSeconds(10));
-    try (TopologyHarness h = new TopologyHarness(T0, settings, TrackingStores.dueIndexSupplier())) {
-      // given: an order whose records arrived 9 s before the tracker read them
+    try (TopologyHarness h = new TopologyHarness(T0, settings, TrackingStores.dueIndexSupplier(),
+        TopologyHarness.DEFINITION, false)) {
+      // given: an order whose records arrived 9 s before the tracker, lagging, read them
       Instant arrived = T0.minusSeconds(9);
+      h.inputReadUpTo(arrived.minusSeconds(1));
       h.send("orders", "k", "Placed", "e1", "order-7", arrived);
       h.send("payments", "k", "Paid", "e2", "order-7", arrived);
       h.send("shipping", "k", "Shipped", "e3", "order-7", arrived);
+      h.inputReadUpTo(null);
 
       // when
       h.advance(Duration.ofMillis(1_300));
