@@ -94,6 +94,18 @@ public final class FaultScenario {
     tracker = TrackerProcess.start("tracker-" + starts, properties, work);
   }
 
+  /** Everything the trackers of this scenario logged, every start's log after the other. */
+  public String trackerLogs() throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (int i = 1; i <= starts; i++) {
+      Path log = work.resolve("tracker-" + i + ".log");
+      if (Files.exists(log)) {
+        all.append(new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return all.toString();
+  }
+
   /** kill -9 of the running tracker. */
   public void killTracker() throws Exception {
     tracker.kill();

@@ -36,6 +36,8 @@ public final class TestElasticsearch implements AutoCloseable {
 
   /** Number of documents in the indices matching the pattern, after a refresh. */
   public long count(String indexPattern) {
+    // an index the tracker just created answers 503 until its shard started: wait for that first
+    call("GET", "/_cluster/health/" + indexPattern + "?wait_for_status=yellow&timeout=30s", null);
     call("POST", "/" + indexPattern + "/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
     return call("GET", "/" + indexPattern + "/_count?ignore_unavailable=true&allow_no_indices=true", null)
         .path("count").asLong();
