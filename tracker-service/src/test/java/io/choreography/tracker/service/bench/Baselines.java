@@ -164,6 +164,68 @@ final class Baselines {
     return new Rate(documents.size(), (System.nanoTime() - start) / 1e9, bytes);
   }
 
+  /**
+   * A bare connector, what a user of a Kafka-to-Elasticsearch sink would run instead of the tracker: one plain
+   * consumer group reads every record up to {@code endOffsets}, parses each value as JSON (as a sink's JSON converter
+   * does), bulk-indexes a document per record ({@code batch} per request, one request at a time) and commits the
+   * offsets once Elasticsearch acknowledged the request; then waits until a search counts them all. The document of
+   * a record is the tracker's own document of it (looked up by the record's coordinates in {@code documents}), so that
+   * Elasticsearch does exactly the work of the raw bulk baseline.
+   */
+  static Rate bareConnector(String bootstrap, Map<TopicPartition, Long> endOffsets, RestClient client, String prefix,
+      Map<String, IndexDocument> documents, int batch) throws Exception {
+    new IndexTemplates(client, new IndexNames(prefix)).ensureInstalled();
+    ElasticsearchClient es = new ElasticsearchClient(new RestClientTransport(client, new Jackson3JsonpMapper()));
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, prefix + "-bare-connector");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batch);
+    long target = endOffsets.values().stream().mapToLong(Long::longValue).sum();
+    long records = 0;
+    long bytes = 0;
+    long start = System.nanoTime();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(endOffsets.keySet().stream().map(TopicPartition::topic).distinct().toList());
+      while (records < target) {
+        ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
+        List<BulkOperation> operations = new ArrayList<>(polled.count());
+        for (ConsumerRecord<byte[], byte[]> r : polled) {
+          if (r.offset() >= endOffsets.get(new TopicPartition(r.topic(), r.partition()))) {
+            continue;
+          }
+          JSON.readTree(r.value());
+          IndexDocument d = documents.get(r.topic() + "-" + r.partition() + "-" + r.offset());
+          if (d == null) {
+            throw new IllegalStateException("bare connector: no document for " + r.topic() + "-" + r.partition()
+                + "-" + r.offset());
+          }
+          operations.add(BulkOperation.of(op -> op.index(ix -> ix.index(d.index()).id(d.id())
+              .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON)))));
+          records++;
+          bytes += r.serializedValueSize();
+        }
+        if (!operations.isEmpty()) {
+          BulkResponse response = es.bulk(new BulkRequest.Builder().operations(operations).build());
+          if (response.errors()) {
+            throw new IllegalStateException("bare connector: refused " + response.items().stream()
+                .filter(i -> i.error() != null).findFirst().orElseThrow().error());
+          }
+        }
+        consumer.commitSync();
+        if (System.nanoTime() - start > 1_800e9) {
+          throw new IllegalStateException("bare connector: " + records + " of " + target + " after 30 min");
+        }
+      }
+      while (count(client, prefix + "-events-*") < records) {
+        Thread.sleep(50);
+      }
+    }
+    return new Rate(records, (System.nanoTime() - start) / 1e9, bytes);
+  }
+
   static long count(RestClient client, String pattern) throws IOException {
     return count(client, pattern, null);
   }

@@ -4,6 +4,7 @@ import io.choreography.tracker.service.demo.DemoEmitters;
 import io.choreography.tracker.service.elasticsearch.IndexDocument;
 import io.choreography.tracker.service.faults.Prometheus;
 import io.choreography.tracker.service.elasticsearch.IndexNames;
+import io.choreography.tracker.service.indexing.DocumentIds;
 import io.choreography.tracker.service.it.SharedInfrastructure;
 import io.choreography.tracker.service.it.TestDefinitions;
 import io.choreography.tracker.service.it.TestKafka;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,15 +173,32 @@ public final class EndToEndBenchmark {
           (CpuTime.seconds(ProcessHandle.current()) - clientBefore) * 1e6 / bulk.items());
       es.performRequest(new Request("DELETE", "/" + String.join(",",
           documents.stream().map(IndexDocument::index).distinct().toList())));
+      awaitNoMerges(es);
+      // the business records themselves, a warm-up's included: the connector indexes what the tracker indexed
+      Map<String, IndexDocument> byRecord = new HashMap<>();
+      for (IndexDocument d : documents) {
+        byRecord.put(d.id(), new IndexDocument(prefix + "bare" + d.index().substring((prefix + "base").length()),
+            d.id(), d.json()));
+      }
       documents = null;
+      esBefore = CpuTime.childrenExcept(tracker.pid());
+      clientBefore = CpuTime.seconds(ProcessHandle.current());
+      Baselines.Rate bare = Baselines.bareConnector(bootstrap, endOffsets, es, prefix + "bare", byRecord,
+          options.integer("bulk-batch", 2000));
+      System.out.printf("bare connector: %,d records searchable in %.1f s; CPU s per 1M records: Elasticsearch %.1f,"
+          + " connector and broker (this JVM) %.1f%n", bare.items(), bare.seconds(),
+          (CpuTime.childrenExcept(tracker.pid()) - esBefore) * 1e6 / bare.items(),
+          (CpuTime.seconds(ProcessHandle.current()) - clientBefore) * 1e6 / bare.items());
+      es.performRequest(new Request("DELETE", "/" + prefix + "bare-*"));
+      byRecord = null;
       awaitNoMerges(es);
 
       // 3. freshness at half the end-to-end rate
       Freshness f = freshness(es, names, new DemoEmitters(producer, JSON, topicPrefix), producer,
           (int) (rate / 2), freshnessSeconds, Math.max(1_000, instances / 10));
 
-      report(events, instances, partitions, warm ? warmup : -1, t, cpuBefore, cpuAfter, consume, bulk, f, tracker,
-          jvm, options.string("tracker", "(defaults)"));
+      report(events, instances, partitions, warm ? warmup : -1, t, cpuBefore, cpuAfter, consume, bulk, bare, f,
+          tracker, jvm, options.string("tracker", "(defaults)"));
       System.out.println();
       System.out.println("Elasticsearch documents written by the tracker" + (warm ? " (warm-up included):" : ":")
           + writes);
@@ -187,6 +206,14 @@ public final class EndToEndBenchmark {
       threadsAfter.entrySet().stream()
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
           .forEach(e -> System.out.printf("  %-16s %6.1f%n", e.getKey(), e.getValue() * 1e6 / events));
+      double written = writes.lines().map(String::trim).filter(l -> !l.isEmpty())
+          .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+      System.out.println();
+      System.out.printf(java.util.Locale.ROOT, "RESULT tracker_events_per_s=%.0f bare_connector_events_per_s=%.0f"
+          + " raw_bulk_docs_per_s=%.0f ratio_bare=%.2f ratio_raw_bulk=%.2f tracker_cpu_s_per_1m=%.1f"
+          + " elasticsearch_cpu_s_per_1m=%.1f docs_per_event=%.2f%n", rate, bare.perSecond(), bulk.perSecond(),
+          rate / bare.perSecond(), rate / bulk.perSecond(), (cpuAfter[0] - cpuBefore[0]) * 1e6 / events,
+          (cpuAfter[1] - cpuBefore[1]) * 1e6 / events, written / (warmup + events));
       }
     } finally {
       local.close();
@@ -263,13 +290,15 @@ public final class EndToEndBenchmark {
     return new Throughput(backlog, healthy, searchable, Math.max(searchable, completed));
   }
 
-  record Freshness(int targetRate, double achievedRate, long events, Percentiles millis, int unfound) {}
+  record Freshness(int targetRate, double achievedRate, long events, Percentiles millis, int unfound,
+      Percentiles instanceMillis, int instancesUnfound) {}
 
   private static Freshness freshness(RestClient es, IndexNames names, DemoEmitters emitters,
       KafkaProducer<String, byte[]> producer, int rate, int seconds, int concurrent) throws Exception {
     System.out.printf("freshness: %,d events/s for %d s, one in %d sampled%n", rate, seconds, SAMPLE_EVERY);
     OrderTraffic traffic = new OrderTraffic(emitters, concurrent);
-    try (FreshnessProbe probe = new FreshnessProbe(es, names.eventsPattern(), 25)) {
+    try (FreshnessProbe probe = new FreshnessProbe(es, names.eventsPattern(), 25);
+        FreshnessProbe instanceProbe = new FreshnessProbe(es, names.instancesIndex(), 25)) {
       long start = System.nanoTime();
       long total = (long) rate * seconds;
       long sent = 0;
@@ -284,20 +313,25 @@ public final class EndToEndBenchmark {
         if (sent % SAMPLE_EVERY == 0) {
           probe.sent(f, sentAt);
         }
+        if (traffic.lastWasFirst() && sent % (SAMPLE_EVERY / 2) == 0) {
+          instanceProbe.expect(DocumentIds.instance("order-fulfillment", traffic.lastOrder().orderId()), sentAt);
+        }
         sent++;
       }
       double achieved = sent / seconds(start);
       producer.flush();
       long waitUntil = System.nanoTime() + 60_000_000_000L;
-      while (probe.pending() > 0 && System.nanoTime() < waitUntil) {
+      while ((probe.pending() > 0 || instanceProbe.pending() > 0) && System.nanoTime() < waitUntil) {
         Thread.sleep(100);
       }
-      return new Freshness(rate, achieved, sent, new Percentiles(probe.millis()), probe.pending());
+      return new Freshness(rate, achieved, sent, new Percentiles(probe.millis()), probe.pending(),
+          new Percentiles(instanceProbe.millis()), instanceProbe.pending());
     }
   }
 
   private static void report(int events, int instances, int partitions, int warmup, Throughput t, double[] before,
-      double[] after, Baselines.Rate consume, Baselines.Rate bulk, Freshness f, TrackerProcess tracker,
+      double[] after, Baselines.Rate consume, Baselines.Rate bulk, Baselines.Rate bare, Freshness f,
+      TrackerProcess tracker,
       List<String> jvm, String settings) {
     double rate = events / t.allSeconds();
     double perMillion = 1e6 / events;
@@ -335,6 +369,9 @@ public final class EndToEndBenchmark {
         consume.perSecond(), consume.seconds());
     System.out.printf("| baseline: raw bulk index (elasticsearch-java, same documents and mappings) | %,.0f docs/s "
         + "(%.1f s to searchable) |%n", bulk.perSecond(), bulk.seconds());
+    System.out.printf("| baseline: bare connector (consume, parse, bulk, commit after acknowledge) | %,.0f events/s "
+        + "(%.1f s to searchable) |%n", bare.perSecond(), bare.seconds());
+    System.out.printf("| **tracker / bare connector** | **%.2fx** |%n", rate / bare.perSecond());
     System.out.printf("| **tracker / raw bulk index** | **%.2fx** |%n", rate / bulk.perSecond());
     System.out.printf("| tracker / raw consume | %.3fx |%n", rate / consume.perSecond());
     System.out.printf("| freshness load (half the end-to-end rate) | %,d events/s target, %,.0f achieved, %,d events |%n",
@@ -342,6 +379,10 @@ public final class EndToEndBenchmark {
     System.out.printf("| **freshness, send -> searchable (%,d samples)** | **p50 %.0f ms, p90 %.0f ms, p99 %.0f ms**, "
         + "max %.0f ms; %d never found |%n", f.millis.count(), f.millis.at(50), f.millis.at(90), f.millis.at(99),
         f.millis.max(), f.unfound);
+    System.out.printf("| **freshness, first event sent -> its instance document searchable (%,d samples)** | **p50 %.0f"
+        + " ms, p90 %.0f ms, p99 %.0f ms**, max %.0f ms; %d never found |%n", f.instanceMillis.count(),
+        f.instanceMillis.at(50), f.instanceMillis.at(90), f.instanceMillis.at(99), f.instanceMillis.max(),
+        f.instancesUnfound);
     System.out.printf("| tracker resident memory at the end | %.0f MiB |%n", CpuTime.residentMiB(tracker.pid()));
   }
 
@@ -351,7 +392,8 @@ public final class EndToEndBenchmark {
         CpuTime.childrenExcept(tracker.pid()), CpuTime.seconds(ProcessHandle.current())};
   }
 
-  private static boolean healthy(HttpClient http, int port) throws InterruptedException {
+  /** Whether the tracker on {@code port} answers health UP. */
+  static boolean healthy(HttpClient http, int port) throws InterruptedException {
     try {
       return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode() == 200;

@@ -19,9 +19,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Freshness of sampled events: from the moment an event was handed to the producer until a search finds its
- * document (a search, not a get: a document is searchable only once its index was refreshed). Every {@code
- * pollMillis} one {@code ids} query asks for all sampled documents not found yet.
+ * Freshness of sampled documents: from the moment an event was handed to the producer until a search finds its
+ * document, or the instance document it creates (a search, not a get: a document is searchable only once its index
+ * was refreshed). Every {@code pollMillis} one {@code ids} query asks for all sampled documents not found yet.
  */
 final class FreshnessProbe implements AutoCloseable {
 
@@ -53,6 +53,11 @@ final class FreshnessProbe implements AutoCloseable {
   /** A sampled event: its send, and {@link System#nanoTime()} when it was handed to the producer. */
   void sent(Future<RecordMetadata> send, long sentNanos) {
     acks.add(new Sent(send, sentNanos));
+  }
+
+  /** A sampled document known by its id (e.g. the instance document an order's first event creates). */
+  void expect(String documentId, long sentNanos) {
+    pending.put(documentId, sentNanos);
   }
 
   private record Sent(Future<RecordMetadata> send, long nanos) {}

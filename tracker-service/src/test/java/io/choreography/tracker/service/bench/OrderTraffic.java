@@ -32,6 +32,7 @@ final class OrderTraffic {
   private Map<String, Object> lines;
   private int round = EVENTS_PER_ORDER;
   private int position;
+  private DemoOrder last;
 
   /** @param concurrent orders per block: how many instances are open at once */
   OrderTraffic(DemoEmitters emit, int concurrent) {
@@ -53,6 +54,7 @@ final class OrderTraffic {
       }
     }
     DemoOrder order = block[position++];
+    last = order;
     Instant now = Instant.now();
     return switch (round) {
       case 0 -> emit.checkout(order, "OrderPlaced", now, orderLines());
@@ -63,6 +65,16 @@ final class OrderTraffic {
       case 8 -> status(order, STATUSES[5], now);
       default -> emit.shipping(order, now);
     };
+  }
+
+  /** The order of the event {@link #next} sent last. */
+  DemoOrder lastOrder() {
+    return last;
+  }
+
+  /** Whether the event {@link #next} sent last was its order's first (the one that creates the instance). */
+  boolean lastWasFirst() {
+    return round == 0;
   }
 
   private Future<RecordMetadata> status(DemoOrder order, String status, Instant now) {

@@ -1,0 +1,100 @@
+package io.choreography.tracker.service.bench;
+
+import io.choreography.tracker.service.it.SharedInfrastructure;
+import io.choreography.tracker.service.local.Directories;
+import io.choreography.tracker.service.local.LocalInfrastructure;
+import io.choreography.tracker.service.tracking.TrackerProcess;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the tracker costs when there is little to do, not a test: the packaged tracker (a child process) with the
+ * order-fulfillment demo running inside it, as README's first command runs it, against a local broker and node.
+ * After a warm-up, the CPU time of the tracker process over a measured window, as a share of one core; first with
+ * the demo's simulated services at {@code orders-per-second} (their CPU included: they run in the same process),
+ * then, in a second tracker on fresh topics, with no input at all.
+ *
+ * <pre>
+ * ./mvnw -B -ntp -Pbenchmarks -pl tracker-service -am verify -DskipTests -Dbenchmark=IdleCostBenchmark \
+ *     -Dbenchmark.args="seconds=60"
+ * </pre>
+ *
+ * Options: {@code seconds=60} (measured window), {@code warmup=60} (seconds before it), {@code
+ * orders-per-second=2}, {@code dir=target/bench-idle}.
+ */
+public final class IdleCostBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    Options options = new Options(args);
+    int seconds = options.integer("seconds", 60);
+    int warmup = options.integer("warmup", 60);
+    String rate = options.string("orders-per-second", "2");
+    Path dir = Path.of(options.string("dir", "target/bench-idle")).toAbsolutePath();
+    Directories.deleteRecursively(dir);
+    Machine.quietLogging();
+    System.out.println("machine: " + Machine.describe());
+    LocalInfrastructure local = LocalInfrastructure.start(dir.resolve("infrastructure"),
+        SharedInfrastructure.freePortPair(), SharedInfrastructure.freePort(), 512, System.out);
+    try {
+      double demo = measure(local, dir, "demo", Map.of("tracker.demo", "true",
+          "tracker.demo-mode.orders-per-second", rate), warmup, seconds);
+      // topics nobody writes: the demo's topics of the first run are not read again
+      double quiet = measure(local, dir, "quiet", Map.of("tracker.topics", "^idle-nothing\\..*"), warmup, seconds);
+      System.out.println();
+      System.out.printf(Locale.ROOT, "RESULT demo_orders_per_s=%s tracker_core_percent_demo=%.2f"
+          + " tracker_core_percent_no_input=%.2f window_s=%d%n", rate, demo, quiet, seconds);
+    } finally {
+      local.close();
+    }
+    System.exit(0);
+  }
+
+  /** Starts a tracker, waits for health UP and the warm-up, returns its CPU share of one core over the window. */
+  private static double measure(LocalInfrastructure local, Path dir, String name, Map<String, String> extra,
+      int warmup, int seconds) throws Exception {
+    String prefix = "idle" + name + Long.toString(System.currentTimeMillis(), 36);
+    int port = SharedInfrastructure.freePort();
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.kafka.bootstrap-servers", local.kafkaBootstrapServers());
+    properties.put("tracker.elasticsearch.uris", local.elasticsearchUri());
+    properties.put("tracker.elasticsearch.index-prefix", prefix);
+    properties.put("tracker.security.enabled", "false");
+    properties.put("tracker.tracking.state-dir", Files.createDirectories(dir.resolve(name + "-state")).toString());
+    properties.put("tracker.ingest.group-id", prefix + "-indexer");
+    properties.put("tracker.indexing.group-id", prefix + "-state-indexer");
+    properties.put("tracker.tracking.application-id", prefix + "-tracking");
+    properties.put("server.port", Integer.toString(port));
+    properties.put("logging.level.org.apache.kafka", "WARN");
+    properties.putAll(extra);
+    try (TrackerProcess tracker = TrackerProcess.start("tracker-" + name, List.of("-Xmx512m"), properties, dir)) {
+      HttpClient http = HttpClient.newHttpClient();
+      long deadline = System.nanoTime() + 300_000_000_000L;
+      while (!EndToEndBenchmark.healthy(http, port)) {
+        if (!tracker.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException("the tracker did not become healthy; see " + tracker.log);
+        }
+        Thread.sleep(500);
+      }
+      System.out.printf("%s: tracker healthy (pid %d, %s), warming up %d s%n", name, tracker.pid(), extra, warmup);
+      Thread.sleep(warmup * 1000L);
+      double before = CpuTime.seconds(tracker.pid());
+      long start = System.nanoTime();
+      Thread.sleep(seconds * 1000L);
+      double cpu = CpuTime.seconds(tracker.pid()) - before;
+      double wall = (System.nanoTime() - start) / 1e9;
+      double percent = 100 * cpu / wall;
+      System.out.printf(Locale.ROOT, "%s: %.2f CPU s in %.1f s = %.2f%% of one core; resident %.0f MiB%n", name, cpu,
+          wall, percent, CpuTime.residentMiB(tracker.pid()));
+      Map<String, Double> threads = CpuTime.perThread(tracker.pid());
+      threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+          .forEach(e -> System.out.printf(Locale.ROOT, "  %-16s %6.2f CPU s since start%n", e.getKey(),
+              e.getValue()));
+      return percent;
+    }
+  }
+}
