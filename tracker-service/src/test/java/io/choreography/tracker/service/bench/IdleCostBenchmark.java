@@ -24,7 +24,8 @@ import java.util.Map;
  *     -Dbenchmark.args="seconds=60"
  * </pre>
  *
- * Options: {@code seconds=60} (measured window), {@code warmup=60} (seconds before it), {@code
+ * Options: {@code seconds=60} (measured window), {@code warmup=180} (seconds after health UP before it: start-up
+ * compilation is not what a tracker that runs for days costs), {@code
  * orders-per-second=2}, {@code dir=target/bench-idle}.
  */
 public final class IdleCostBenchmark {
@@ -32,7 +33,7 @@ public final class IdleCostBenchmark {
   public static void main(String[] args) throws Exception {
     Options options = new Options(args);
     int seconds = options.integer("seconds", 60);
-    int warmup = options.integer("warmup", 60);
+    int warmup = options.integer("warmup", 180);
     String rate = options.string("orders-per-second", "2");
     Path dir = Path.of(options.string("dir", "target/bench-idle")).toAbsolutePath();
     Directories.deleteRecursively(dir);
@@ -83,16 +84,18 @@ public final class IdleCostBenchmark {
       System.out.printf("%s: tracker healthy (pid %d, %s), warming up %d s%n", name, tracker.pid(), extra, warmup);
       Thread.sleep(warmup * 1000L);
       double before = CpuTime.seconds(tracker.pid());
+      Map<String, Double> threadsBefore = CpuTime.perThread(tracker.pid());
       long start = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       double cpu = CpuTime.seconds(tracker.pid()) - before;
+      Map<String, Double> threads = new LinkedHashMap<>(CpuTime.perThread(tracker.pid()));
+      threadsBefore.forEach((thread, s) -> threads.computeIfPresent(thread, (k, v) -> v - s));
       double wall = (System.nanoTime() - start) / 1e9;
       double percent = 100 * cpu / wall;
       System.out.printf(Locale.ROOT, "%s: %.2f CPU s in %.1f s = %.2f%% of one core; resident %.0f MiB%n", name, cpu,
           wall, percent, CpuTime.residentMiB(tracker.pid()));
-      Map<String, Double> threads = CpuTime.perThread(tracker.pid());
-      threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
-          .forEach(e -> System.out.printf(Locale.ROOT, "  %-16s %6.2f CPU s since start%n", e.getKey(),
+      threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+          .forEach(e -> System.out.printf(Locale.ROOT, "  %-16s %6.2f CPU s in the window%n", e.getKey(),
               e.getValue()));
       return percent;
     }
