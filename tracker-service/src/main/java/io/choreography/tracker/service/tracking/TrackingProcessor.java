@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives the {@link Tracker} inside the topology: its state in the task's stores, its results forwarded to the
  * output topics. Per intake record: the step matches of a business record, applied with the record's arrival (no
- * earlier than its partition's watermark, see {@link InputWatermarks#arrivalOf}) (or,
- * for one that matched no step but carries a trace id, its drift count); a forwarder's watermark, which moves the verdict time; or an operator's command. Per wall-clock tick: the timers due
- * by the verdict time, which is the wall clock held back to how far every input partition has been read (SPEC
- * 3.13). Runs in the task's exactly-once transaction, so a crash replays the stores and the outputs together.
+ * earlier than its partition's watermark, see {@link InputWatermarks#arrivalOf}) (or, for one that matched no step
+ * but carries a trace id, its drift count); a forwarder's watermark, which moves the verdict time and fires at once
+ * the timers due by it; or an operator's command. Per wall-clock tick: the timers due by the verdict time, which is
+ * the wall clock held back to how far every input partition has been read (SPEC 3.13). Runs in the task's exactly-once transaction, so a crash replays the stores and the outputs together.
  */
 final class TrackingProcessor implements Processor<byte[], byte[], String, Outgoing> {
 
@@ -103,8 +103,13 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
             e.type(), arrival));
       }
     } else if (intake instanceof InputWatermark w) {
+      long before = watermarks.low();
       watermarks.update(w);
       watermarksChanged = true;
+      if (watermarks.low() != before) {
+        // the verdict time moved: what fell due by it fires now rather than at the next tick (up to a tick sooner)
+        fireDueBy(Math.min(context.currentSystemTimeMs(), watermarks.low()));
+      }
     } else {
       command(((ForwardedCommand) intake).json());
     }
@@ -129,11 +134,15 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
     }
     long wall = context.currentSystemTimeMs();
     long verdict = Math.min(wall, watermarks.low());
+    fireDueBy(verdict);
+    report(wall, verdict);
+    metrics.punctuation(System.nanoTime() - started);
+  }
+
+  private void fireDueBy(long verdict) {
     if (verdict != InputWatermarks.HOLD) {
       tracker.fireDue(verdict, settings.maxDuePerTick());
     }
-    report(wall, verdict);
-    metrics.punctuation(System.nanoTime() - started);
   }
 
   /** How far verdicts are held back, and (every few seconds, as it costs a scan) how many wait. */
