@@ -189,7 +189,9 @@ public final class EndToEndBenchmark {
           + " connector and broker (this JVM) %.1f%n", bare.items(), bare.seconds(),
           (CpuTime.childrenExcept(tracker.pid()) - esBefore) * 1e6 / bare.items(),
           (CpuTime.seconds(ProcessHandle.current()) - clientBefore) * 1e6 / bare.items());
-      es.performRequest(new Request("DELETE", "/" + prefix + "bare-*"));
+      // by name: Elasticsearch refuses wildcard deletes (action.destructive_requires_name)
+      es.performRequest(new Request("DELETE", "/" + String.join(",",
+          byRecord.values().stream().map(IndexDocument::index).distinct().toList())));
       byRecord = null;
       awaitNoMerges(es);
 
