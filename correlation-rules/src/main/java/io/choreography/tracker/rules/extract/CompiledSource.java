@@ -14,8 +14,8 @@ import java.util.List;
  */
 final class CompiledSource {
 
-  private static final String TRACEPARENT = "traceparent";
-  private static final String CE_TRACEPARENT = "ce_traceparent";
+  private static final String TRACEPARENT = TraceContext.TRACEPARENT;
+  private static final String CE_TRACEPARENT = TraceContext.CE_TRACEPARENT;
 
   private enum Kind {
     HEADER,

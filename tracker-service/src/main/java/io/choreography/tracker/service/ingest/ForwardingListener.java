@@ -4,6 +4,8 @@ import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.model.intake.InputWatermark;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
 import io.choreography.tracker.service.kafka.Records;
+import io.choreography.tracker.service.tracing.RecordSpans;
+import io.opentelemetry.api.trace.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Collection;
@@ -50,6 +52,7 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
   private final KafkaOperations<byte[], byte[]> idleTemplate;
   private final Supplier<Map<String, Integer>> topics;
   private final IngestMetrics metrics;
+  private final RecordSpans spans;
   private final InstantSource clock;
   private volatile long lastBatchAt;
   private long lastWatermarkAt;
@@ -57,7 +60,7 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
 
   ForwardingListener(Settings settings, RecordForwarder forwarder, ReadPositions positions,
       KafkaOperations<byte[], byte[]> template, KafkaOperations<byte[], byte[]> idleTemplate,
-      Supplier<Map<String, Integer>> topics, IngestMetrics metrics, InstantSource clock) {
+      Supplier<Map<String, Integer>> topics, IngestMetrics metrics, RecordSpans spans, InstantSource clock) {
     this.settings = settings;
     this.forwarder = forwarder;
     this.positions = positions;
@@ -65,6 +68,7 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     this.idleTemplate = idleTemplate;
     this.topics = topics;
     this.metrics = metrics;
+    this.spans = spans;
     this.clock = clock;
   }
 
@@ -79,10 +83,12 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     for (ConsumerRecord<byte[], byte[]> r : records) {
       positions.read(new TopicPartition(r.topic(), r.partition()), r.timestamp());
       RawRecord raw = Records.raw(r);
+      Span span = spans.start(raw);
       List<ProducerRecord<byte[], byte[]>> out;
       try {
         out = forwarder.forward(raw, readAt);
       } catch (RuntimeException e) {
+        spans.failed(span, e);
         deadLetter(raw, "could not be forwarded: " + e);
         continue;
       }
@@ -90,6 +96,7 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
         template.send(p);
         metrics.forwarded.increment();
       }
+      spans.forwarded(span, out.size());
     }
     publishWatermarks(template, consumer, false);
     lastBatchAt = readAt;

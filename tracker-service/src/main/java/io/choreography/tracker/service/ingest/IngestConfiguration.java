@@ -8,6 +8,7 @@ import io.choreography.tracker.service.kafka.AdminClients;
 import io.choreography.tracker.service.kafka.NodeIdentity;
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import io.choreography.tracker.service.redaction.PayloadRedactor;
+import io.choreography.tracker.service.tracing.RecordSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public class IngestConfiguration {
   @Bean
   public Forwarder forwarder(TrackerProperties tracker, KafkaProperties kafka, RecordExtractor extractor,
       IndexNames names, IngestMetrics metrics, MeterRegistry registry, ObjectProvider<LocalInfrastructure> local,
-      ObjectProvider<PayloadRedactor> redactor,
+      ObjectProvider<PayloadRedactor> redactor, RecordSpans spans,
       @Value("${tracker.tracking.partitions:8}") int intakePartitions,
       @Value("${tracker.tracking.state-dir:}") String stateDir,
       @Value("${tracker.tracking.application-id:tracker-tracking}") String trackingApplicationId,
@@ -107,7 +108,7 @@ public class IngestConfiguration {
         new ForwardingListener.Settings(ingest.intakeTopic(), ingest.deadLetterTopic(), MAX_RECORD_BYTES,
             ingest.watermarkInterval().toMillis()),
         forwarder, new ReadPositions(ingest.timestampGrace().toMillis()), template, new KafkaTemplate<>(plain),
-        discovery::topics, metrics, InstantSource.system());
+        discovery::topics, metrics, spans, InstantSource.system());
     return new Forwarder(new Forwarder.Settings(ingest.watermarkInterval(), Duration.ofSeconds(90)), consumers,
         transactions, listener, discovery, new IntakeTopic(kafka, ingest.intakeTopic(), intakePartitions),
         InstantSource.system());

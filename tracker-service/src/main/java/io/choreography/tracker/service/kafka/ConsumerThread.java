@@ -1,7 +1,12 @@
 package io.choreography.tracker.service.kafka;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
 
 /**
  * The thread of a component that polls a consumer in a loop: started once, stopped by waking its consumer, and
@@ -81,5 +86,29 @@ public final class ConsumerThread {
   public void ended() {
     consumer = null;
     running = false;
+  }
+
+  /** What a loop does with its consumer: subscribe or assign, then poll while {@link #running()}. */
+  public interface Polling {
+    void poll(KafkaConsumer<byte[], byte[]> consumer);
+  }
+
+  /**
+   * The whole body of a loop that polls a consumer of bytes made of {@code properties}: the consumer registered for
+   * {@link #stop()}, a wakeup (stopping) ending it quietly, any other failure logged as {@code what} stopping
+   * unexpectedly, and the loop marked ended whatever happens.
+   */
+  public void consume(Map<String, Object> properties, Polling polling, Logger log, String what) {
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      consuming(c);
+      polling.poll(c);
+    } catch (WakeupException e) {
+      // stopping
+    } catch (RuntimeException e) {
+      log.error("{} stopped unexpectedly", what, e);
+    } finally {
+      ended();
+    }
   }
 }

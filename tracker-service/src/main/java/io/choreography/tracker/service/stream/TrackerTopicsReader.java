@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import io.choreography.tracker.service.kafka.ConsumerThread;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -54,9 +51,7 @@ final class TrackerTopicsReader implements Runnable {
 
   @Override
   public void run() {
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      loop.consuming(c);
+    loop.consume(consumerProperties, c -> {
       c.subscribe(List.of(instancesTopic, incidentsTopic));
       while (loop.running()) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
@@ -73,13 +68,7 @@ final class TrackerTopicsReader implements Runnable {
           }
         }
       }
-    } catch (WakeupException e) {
-      // stopping
-    } catch (RuntimeException e) {
-      LOG.error("live stream of instances and incidents stopped unexpectedly", e);
-    } finally {
-      loop.ended();
-    }
+    }, LOG, "live stream of instances and incidents");
   }
 
   /** Key {@code <process>/<traceId>}, value the instance's whole state. */

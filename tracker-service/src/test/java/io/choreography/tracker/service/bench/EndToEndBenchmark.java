@@ -103,16 +103,10 @@ public final class EndToEndBenchmark {
     List<String> topics = DemoEmitters.TOPICS.stream().map(t -> topicPrefix + t).toList();
     TestKafka.createTopics(bootstrap, partitions, topics);
     int port = SharedInfrastructure.freePort();
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("spring.kafka.bootstrap-servers", bootstrap);
-    properties.put("tracker.elasticsearch.uris", local.elasticsearchUri());
-    properties.put("tracker.elasticsearch.index-prefix", prefix);
-    properties.put("tracker.security.enabled", "false");
+    Map<String, String> properties = TrackerSettings.of(local, prefix, Files.createDirectories(dir.resolve("state")),
+        port);
     properties.put("tracker.topics", "^" + Pattern.quote(topicPrefix) + ".*");
     properties.put("tracker.definitions", TestDefinitions.orderFulfillment(topicPrefix));
-    properties.put("tracker.tracking.state-dir", Files.createDirectories(dir.resolve("state")).toString());
-    properties.put("server.port", Integer.toString(port));
-    properties.put("logging.level.org.apache.kafka", "WARN");
     // tracker settings to compare against the defaults, e.g. tracker=tracker.indexing.flush-interval=60s|...
     for (String setting : options.string("tracker", "").split("\\|")) {
       if (!setting.isBlank()) {
@@ -228,7 +222,7 @@ public final class EndToEndBenchmark {
   record Throughput(Backlog backlog, double healthySeconds, double searchableSeconds, double allSeconds) {}
 
   /** Produces the whole load as fast as the producer goes. */
-  private static Backlog produce(DemoEmitters emitters, KafkaProducer<String, byte[]> producer, int events,
+  static Backlog produce(DemoEmitters emitters, KafkaProducer<String, byte[]> producer, int events,
       int instances) throws Exception {
     OrderTraffic traffic = new OrderTraffic(emitters, instances);
     long payload = 0;
@@ -253,7 +247,7 @@ public final class EndToEndBenchmark {
   }
 
   /** From {@code start} until {@code events} events are searchable and all their instances read COMPLETED. */
-  private static Throughput catchUp(RestClient es, IndexNames names, int port, TrackerProcess tracker, int events,
+  static Throughput catchUp(RestClient es, IndexNames names, int port, TrackerProcess tracker, int events,
       long start, Backlog backlog) throws Exception {
     int orders = events / OrderTraffic.EVENTS_PER_ORDER;
     HttpClient http = HttpClient.newHttpClient();

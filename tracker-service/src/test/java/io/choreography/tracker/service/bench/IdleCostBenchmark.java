@@ -60,17 +60,8 @@ public final class IdleCostBenchmark {
       int warmup, int seconds) throws Exception {
     String prefix = "idle" + name + Long.toString(System.currentTimeMillis(), 36);
     int port = SharedInfrastructure.freePort();
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("spring.kafka.bootstrap-servers", local.kafkaBootstrapServers());
-    properties.put("tracker.elasticsearch.uris", local.elasticsearchUri());
-    properties.put("tracker.elasticsearch.index-prefix", prefix);
-    properties.put("tracker.security.enabled", "false");
-    properties.put("tracker.tracking.state-dir", Files.createDirectories(dir.resolve(name + "-state")).toString());
-    properties.put("tracker.ingest.group-id", prefix + "-indexer");
-    properties.put("tracker.indexing.group-id", prefix + "-state-indexer");
-    properties.put("tracker.tracking.application-id", prefix + "-tracking");
-    properties.put("server.port", Integer.toString(port));
-    properties.put("logging.level.org.apache.kafka", "WARN");
+    Map<String, String> properties = TrackerSettings.ownGroups(local, prefix,
+        Files.createDirectories(dir.resolve(name + "-state")), port);
     properties.putAll(extra);
     try (TrackerProcess tracker = TrackerProcess.start("tracker-" + name, List.of("-Xmx512m"), properties, dir)) {
       HttpClient http = HttpClient.newHttpClient();
