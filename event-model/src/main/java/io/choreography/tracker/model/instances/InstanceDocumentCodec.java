@@ -1,10 +1,15 @@
 package io.choreography.tracker.model.instances;
 
+import static io.choreography.tracker.model.wire.JsonTrees.instant;
+import static io.choreography.tracker.model.wire.JsonTrees.list;
+import static io.choreography.tracker.model.wire.JsonTrees.map;
+import static io.choreography.tracker.model.wire.JsonTrees.strings;
+import static io.choreography.tracker.model.wire.JsonTrees.text;
+
 import io.choreography.tracker.model.IncidentIds;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.InstanceSnapshot;
 import io.choreography.tracker.model.InstanceStatus;
-import io.choreography.tracker.model.IsoInstants;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.choreography.tracker.model.wire.JsonTrees;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
@@ -64,7 +67,7 @@ public final class InstanceDocumentCodec {
         g.writeEndObject();
       }
       g.writeEndObject();
-      strings(g, "reachedSteps", d.steps().keySet());
+      writeStrings(g, "reachedSteps", d.steps().keySet());
       g.writeArrayPropertyStart("waitingFor");
       List<String> waiting = new ArrayList<>(d.waitingFor().size());
       for (InstanceSnapshot.WaitingStep w : d.waitingFor()) {
@@ -76,9 +79,9 @@ public final class InstanceDocumentCodec {
         waiting.add(w.step());
       }
       g.writeEndArray();
-      strings(g, "waitingSteps", waiting);
-      strings(g, "stuckSteps", d.stuckSteps());
-      strings(g, "openIncidents", d.openIncidents());
+      writeStrings(g, "waitingSteps", waiting);
+      writeStrings(g, "stuckSteps", d.stuckSteps());
+      writeStrings(g, "openIncidents", d.openIncidents());
       g.writeObjectPropertyStart("stepDurationsMs");
       for (Map.Entry<String, Long> e : d.stepDurationsMs().entrySet()) {
         g.writeNumberProperty(e.getKey(), e.getValue());
@@ -86,9 +89,9 @@ public final class InstanceDocumentCodec {
       g.writeEndObject();
       InstanceDocument.Deviations v = d.deviations();
       g.writeObjectPropertyStart("deviations");
-      strings(g, "stuck", v.stuck());
-      strings(g, "outOfOrder", v.outOfOrder());
-      strings(g, "unexpected", v.unexpected());
+      writeStrings(g, "stuck", v.stuck());
+      writeStrings(g, "outOfOrder", v.outOfOrder());
+      writeStrings(g, "unexpected", v.unexpected());
       g.writeStringProperty("failed", v.failed());
       g.writeBooleanProperty("deadline", v.deadline());
       g.writeEndObject();
@@ -100,19 +103,7 @@ public final class InstanceDocumentCodec {
 
   /** Reads a record of either format; throws IllegalArgumentException on anything else. */
   public static InstanceDocument decode(byte[] json) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("an instance record is a JSON object");
-      }
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        f.put(name, value(p));
-      }
-    } catch (tools.jackson.core.JacksonException e) {
-      throw new IllegalArgumentException("not an instance record: " + e.getOriginalMessage(), e);
-    }
+    Map<String, Object> f = JsonTrees.object(json, "an instance record");
     String process = text(f.get("process"));
     String traceId = text(f.get("traceId"));
     String status = text(f.get("status"));
@@ -170,81 +161,11 @@ public final class InstanceDocumentCodec {
     return stuck;
   }
 
-  private static Object value(JsonParser p) {
-    switch (p.currentToken()) {
-      case START_OBJECT -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          m.put(name, value(p));
-        }
-        return m;
-      }
-      case START_ARRAY -> {
-        List<Object> l = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          l.add(value(p));
-        }
-        return l;
-      }
-      case VALUE_STRING -> {
-        return p.getString();
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getLongValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return p.getDoubleValue();
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-  }
-
-  private static List<Object> list(Object o) {
-    return o instanceof List<?> l ? new ArrayList<>(l) : List.of();
-  }
-
-  private static List<String> strings(Object o) {
-    List<String> out = new ArrayList<>();
-    for (Object e : list(o)) {
-      if (e instanceof String s) {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static String text(Object o) {
-    return o instanceof String s ? s : null;
-  }
-
-  private static Instant instant(Object o) {
-    return o instanceof String s ? Instant.parse(s) : null;
-  }
-
   private static void time(JsonGenerator g, String name, Instant t) {
-    if (t == null) {
-      g.writeNullProperty(name);
-    } else {
-      g.writeStringProperty(name, IsoInstants.format(t));
-    }
+    JsonTrees.time(g, name, t);
   }
 
-  private static void strings(JsonGenerator g, String name, Iterable<String> values) {
+  private static void writeStrings(JsonGenerator g, String name, Iterable<String> values) {
     g.writeArrayPropertyStart(name);
     for (String v : values) {
       g.writeString(v);

@@ -2,18 +2,23 @@ package io.choreography.tracker.service.alerting;
 
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.choreography.tracker.service.kafka.SinkContainer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,9 +39,8 @@ public class AlertingConfiguration {
       workers.add(new WebhookWorker(i, w, alerts.retry(), alerts.requestTimeout(),
           new AlertingMetrics(registry, i, w.url().getHost()), json, Clock.systemUTC()));
     }
-    IncidentAlertConsumer consumer = new IncidentAlertConsumer("tracker-incident-alerts", alerts.incidentsTopic(),
-        alertConsumerProperties(kafka, alerts.groupId(), "tracker-alerts"), workers, json);
-    return lifecycle(workers.isEmpty() ? null : consumer::start, consumer::stop, consumer::isRunning);
+    return alertConsumer("tracker-incident-alerts", alerts.incidentsTopic(),
+        alertConsumerProperties(kafka, alerts.groupId(), "tracker-alerts"), workers, registry, !workers.isEmpty());
   }
 
   /**
@@ -53,9 +57,29 @@ public class AlertingConfiguration {
     local.ifAvailable(l -> {});
     AlertmanagerSink sink = new AlertmanagerSink(settings, alerts.retry(), alerts.requestTimeout(), registry, json,
         Clock.systemUTC());
-    IncidentAlertConsumer consumer = new IncidentAlertConsumer("tracker-alertmanager-alerts", alerts.incidentsTopic(),
-        alertConsumerProperties(kafka, settings.groupId(), "tracker-alertmanager"), List.of(sink), json);
-    return lifecycle(consumer::start, consumer::stop, consumer::isRunning);
+    return alertConsumer("tracker-alertmanager-alerts", alerts.incidentsTopic(),
+        alertConsumerProperties(kafka, settings.groupId(), "tracker-alertmanager"), List.of(sink), registry, true);
+  }
+
+  /**
+   * A listener container on the incident topic whose sink hands each event to {@code sinks}: started with them,
+   * stopped before them (what was not delivered is not committed and is read again at the next start).
+   */
+  private static SmartLifecycle alertConsumer(String name, String topic, Map<String, Object> props,
+      List<? extends IncidentSink> sinks, MeterRegistry registry, boolean enabled) {
+    IncidentFanOut fanOut = new IncidentFanOut(sinks);
+    DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(props,
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumers.addListener(new MicrometerConsumerListener<>(registry));
+    SinkContainer container = new SinkContainer(new SinkContainer.Settings(name, List.of(topic), Duration.ZERO,
+        SmartLifecycle.DEFAULT_PHASE), consumers, fanOut);
+    return lifecycle(enabled ? () -> {
+      fanOut.start();
+      container.start();
+    } : null, () -> {
+      container.stop();
+      fanOut.stop();
+    }, container::isRunning);
   }
 
   private static Map<String, Object> alertConsumerProperties(KafkaProperties kafka, String groupId, String clientId) {
@@ -71,7 +95,7 @@ public class AlertingConfiguration {
   }
 
   @Bean
-  public SmartLifecycle openIncidentGauges(AlertingProperties alerts, KafkaProperties kafka, JsonMapper json,
+  public SmartLifecycle openIncidentGauges(AlertingProperties alerts, KafkaProperties kafka,
       MeterRegistry registry, ObjectProvider<LocalInfrastructure> local) {
     local.ifAvailable(l -> {});
     Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
@@ -79,8 +103,7 @@ public class AlertingConfiguration {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-open-incidents");
-    OpenIncidentsReader reader = new OpenIncidentsReader(alerts.incidentsTopic(), props, new OpenIncidents(registry),
-        json);
+    OpenIncidentsReader reader = new OpenIncidentsReader(alerts.incidentsTopic(), props, new OpenIncidents(registry));
     return lifecycle(alerts.gauges() ? reader::start : null, reader::stop, reader::isRunning);
   }
 

@@ -1,7 +1,7 @@
 package io.choreography.tracker.service.alerting;
 
+import io.choreography.tracker.model.Incident;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * What an alert says about one incident, as its latest event told it: kept in memory while the incident is open (so
@@ -23,31 +23,22 @@ record IncidentAlert(String incidentId, String type, String status, String proce
     String message, String count, Instant startsAt, Instant endsAt, Instant changedAt) {
 
   static IncidentAlert of(IncidentEvent event, Instant now) {
+    Incident i = event.incident();
     Instant changed = event.time();
-    Instant opened = firstOf(instant(event.field("openedAt")), changed, now);
+    Instant opened = firstOf(i.openedAt(), changed, now);
     Instant ends = null;
     if (event.resolves()) {
-      ends = firstOf(instant(event.field("resolvedAt")), changed, now);
+      ends = firstOf(i.resolvedAt(), changed, now);
       if (ends.isBefore(opened)) {
         ends = opened; // Alertmanager refuses an alert that ends before it starts
       }
     }
-    String status = event.field("status");
-    return new IncidentAlert(event.incidentId(), event.field("type"), status == null ? "OPEN" : status,
-        event.field("process"), event.field("traceId"), event.field("step"), event.field("message"),
-        event.field("count"), opened, ends, changed);
+    return new IncidentAlert(i.id(), i.type().name(), i.status().name(), i.process(), i.traceId(), i.step(),
+        i.message(), String.valueOf(i.count()), opened, ends, changed);
   }
 
   boolean resolved() {
     return endsAt != null;
-  }
-
-  private static Instant instant(String text) {
-    try {
-      return text == null ? null : Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   private static Instant firstOf(Instant a, Instant b, Instant c) {

@@ -1,61 +1,51 @@
 package io.choreography.tracker.service.alerting;
 
+import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.incidents.IncidentChange;
+import io.choreography.tracker.model.incidents.IncidentCodec;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One record of the incident topic: a structured CloudEvent whose {@code data} is the incident.
- *
- * @param id the CloudEvent id ({@code <incident id>/<OPENED|UPDATED|ACKNOWLEDGED|RESOLVED>/<count>}), stable across
- *     redelivery
- * @param type {@code tracker.incident.opened|updated|acknowledged|resolved}
- * @param time when it happened, or null when absent or unreadable
- * @param incident the {@code data} object
- * @param json the CloudEvent as read, byte for byte
+ * One record of the incident topic as the alerting reads it: the change, read by {@link IncidentCodec}, and the
+ * CloudEvent as read, byte for byte (what a JSON webhook is sent).
  */
-public record IncidentEvent(String id, String type, Instant time, JsonNode incident, byte[] json) {
+public record IncidentEvent(IncidentChange change, byte[] json) {
 
-  public static final String OPENED = "tracker.incident.opened";
-  public static final String UPDATED = "tracker.incident.updated";
-  public static final String RESOLVED = "tracker.incident.resolved";
-  public static final String ACKNOWLEDGED = "tracker.incident.acknowledged";
+  public static final String OPENED = IncidentChange.OPENED;
+  public static final String UPDATED = IncidentChange.UPDATED;
+  public static final String RESOLVED = IncidentChange.RESOLVED;
+  public static final String ACKNOWLEDGED = IncidentChange.ACKNOWLEDGED;
 
-  /** Parses a record value; throws on anything that is not an incident CloudEvent. */
-  public static IncidentEvent parse(JsonMapper json, byte[] value) {
-    if (value == null || value.length == 0) {
-      throw new IllegalArgumentException("empty record");
-    }
-    JsonNode root = json.readTree(value);
-    String id = root.path("id").asString(null);
-    String type = root.path("type").asString(null);
-    JsonNode data = root.path("data");
-    if (id == null || type == null || !data.isObject()) {
-      throw new IllegalArgumentException("not an incident CloudEvent (id, type and a data object are needed)");
-    }
-    return new IncidentEvent(id, type, instant(root.path("time").asString(null)), data, value);
+  /** Reads a record value; throws IllegalArgumentException on anything that is not an incident CloudEvent. */
+  public static IncidentEvent parse(byte[] value) {
+    return new IncidentEvent(IncidentCodec.decode(value), value);
   }
 
-  private static Instant instant(String text) {
-    try {
-      return text == null ? null : Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+  /** The CloudEvent id, stable across redelivery. */
+  public String id() {
+    return change.id();
+  }
+
+  /** {@code tracker.incident.opened|updated|acknowledged|resolved}. */
+  public String type() {
+    return change.type();
+  }
+
+  /** When it happened, or null when the record says not. */
+  public Instant time() {
+    return change.time();
+  }
+
+  public Incident incident() {
+    return change.incident();
   }
 
   public String incidentId() {
-    return incident.path("id").asString(id);
-  }
-
-  public String field(String name) {
-    JsonNode v = incident.path(name);
-    return v.isNull() || v.isMissingNode() ? null : v.asString();
+    return change.incident().id();
   }
 
   /** True when this event leaves the incident resolved. */
   public boolean resolves() {
-    return RESOLVED.equals(type) || "RESOLVED".equals(field("status"));
+    return change.resolves();
   }
 }

@@ -3,8 +3,8 @@ package io.choreography.tracker.service.alerting;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where {@link IncidentAlertConsumer} hands the incident events it reads: a webhook, Alertmanager. Each sink delivers
- * on its own thread; the consumer commits its offsets once every future it was handed completed.
+ * Where {@link IncidentFanOut} hands the incident events its consumer reads: a webhook, Alertmanager. Each sink
+ * delivers on its own thread; the consumer commits its offsets once every future it was handed completed.
  */
 interface IncidentSink {
 

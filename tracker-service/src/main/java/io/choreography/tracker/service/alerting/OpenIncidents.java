@@ -44,7 +44,8 @@ final class OpenIncidents {
     if (event.resolves()) {
       open.remove(id);
     } else {
-      open.put(id, new Open(orDash(event.field("process")), orDash(event.field("type")), orDash(event.field("step"))));
+      open.put(id, new Open(event.incident().process(), event.incident().type().name(),
+          orDash(event.incident().step())));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.alerting;
 
+import io.choreography.tracker.model.Incident;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,17 +32,18 @@ final class WebhookBody {
       default -> "updated";
     };
     StringBuilder text = new StringBuilder();
-    text.append(escaped(orElse(event.field("type"), "Incident"))).append(" incident ").append(what);
-    String message = event.field("message");
+    Incident incident = event.incident();
+    text.append(escaped(incident.type().name())).append(" incident ").append(what);
+    String message = incident.message();
     if (message != null && !message.isBlank()) {
       text.append(": ").append(escaped(message));
     }
-    text.append(" (process ").append(escaped(orElse(event.field("process"), "-")));
-    String traceId = event.field("traceId");
+    text.append(" (process ").append(escaped(incident.process()));
+    String traceId = incident.traceId();
     if (traceId != null) {
       text.append(", trace ").append(escaped(traceId));
     }
-    String step = event.field("step");
+    String step = incident.step();
     if (step != null) {
       text.append(", step ").append(escaped(step));
     }
@@ -51,9 +53,5 @@ final class WebhookBody {
   /** The three characters Slack's message formatting gives a meaning, as Slack asks them to be escaped. */
   private static String escaped(String value) {
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static String orElse(String value, String fallback) {
-    return value == null ? fallback : value;
   }
 }

@@ -3,7 +3,7 @@ package io.choreography.tracker.service.incidents;
 import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.intake.ForwardedCommand;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
-import io.choreography.tracker.service.topics.IncidentCommandJson;
+import io.choreography.tracker.model.incidents.IncidentCommandCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ public class IncidentCommandPublisher implements AutoCloseable {
   public void publish(IncidentCommand command) {
     try {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, command.partitionKey(),
-          IntakeRecordCodec.encode(new ForwardedCommand(IncidentCommandJson.encode(command))));
+          IntakeRecordCodec.encode(new ForwardedCommand(IncidentCommandCodec.encode(command))));
       record.headers().add("content-type", IntakeRecordCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
       producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

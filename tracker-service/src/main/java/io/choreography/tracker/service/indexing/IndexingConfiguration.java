@@ -92,7 +92,7 @@ public class IndexingConfiguration {
     props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
     props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
     StateWriterSink sink = new StateWriterSink(indexing.instancesTopic(), indexing.driftTopic(),
-        new InstanceDocuments(names.instancesIndex()), new IncidentDocuments(json, names.incidentsIndex()),
+        new InstanceDocuments(names.instancesIndex()), new IncidentDocuments(names.incidentsIndex()),
         new DriftDocuments(names.driftIndex()), writer, templates, writes);
     return new SinkContainer(new SinkContainer.Settings("state-writer",
         List.of(indexing.instancesTopic(), indexing.incidentsTopic(), indexing.driftTopic()),

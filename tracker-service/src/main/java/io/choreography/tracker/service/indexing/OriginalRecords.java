@@ -14,6 +14,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads one business record back by its coordinates, for a dead letter that carries the record as the service wrote
  * it: the intake topic holds only what the tracker made of it. Rare (Elasticsearch refused a document for good), so
  * one consumer without a group, created on first use, assigned and positioned per request. Not thread-safe.
+ *
+ * <p>A plain consumer, not a listener container: it answers a request for one offset and returns, while a container
+ * pushes whatever its subscription or fixed assignment delivers; there is no loop to run and nothing to commit.
  */
 final class OriginalRecords implements AutoCloseable {
 

@@ -2,19 +2,24 @@ package io.choreography.tracker.service.stream;
 
 import io.choreography.tracker.service.local.LocalInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.choreography.tracker.service.kafka.SinkContainer;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The live stream: events from the indexer, instance changes and incidents from their topics, to SSE clients. */
@@ -38,8 +43,10 @@ public class StreamConfiguration {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-stream");
-    TrackerTopicsReader reader = new TrackerTopicsReader(settings.instancesTopic(), settings.incidentsTopic(), props,
-        hub, json);
+    SinkContainer reader = SinkContainer.withoutCommits(new SinkContainer.Settings("tracker-stream-topics",
+        List.of(settings.instancesTopic(), settings.incidentsTopic()), Duration.ZERO, SmartLifecycle.DEFAULT_PHASE),
+        new DefaultKafkaConsumerFactory<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        new TrackerTopicsReader(settings.instancesTopic(), hub));
     return new SmartLifecycle() {
       private ScheduledExecutorService heartbeats;
 

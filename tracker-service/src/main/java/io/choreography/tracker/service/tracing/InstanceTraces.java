@@ -3,24 +3,27 @@ package io.choreography.tracker.service.tracing;
 import io.choreography.tracker.model.InstanceStatus;
 import io.choreography.tracker.model.instances.InstanceDocument;
 import io.choreography.tracker.model.instances.InstanceDocumentCodec;
-import io.choreography.tracker.service.kafka.ConsumerThread;
+import io.choreography.tracker.service.kafka.SinkContainer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 /**
  * Process instances as traces, off the tracking topology's thread: reads the instance changes the tracker publishes
  * on {@code tracker.instances} (committed ones, in a consumer group shared by the tracker's processes, so each
  * change is traced by one of them) and emits an instance's trace when its status becomes an ended one or STUCK. A
  * change that repeats the status last traced for that instance (a later republication of an ended instance) is not
- * traced again, as long as the instance is among the last {@code remembered} ones of this process.
+ * traced again, as long as the instance is among the last {@code remembered} ones of this process. Consumed in a
+ * listener container ({@link SinkContainer}), which commits after each batch was traced.
  */
-public final class InstanceTraces implements SmartLifecycle, Runnable {
+public final class InstanceTraces implements SmartLifecycle, SinkContainer.Sink {
 
   private static final Logger LOG = LoggerFactory.getLogger(InstanceTraces.class);
 
@@ -28,9 +31,8 @@ public final class InstanceTraces implements SmartLifecycle, Runnable {
   private final Map<String, Object> consumerProperties;
   private final InstanceSpans spans;
   private final Map<String, InstanceStatus> traced;
-  private final ConsumerThread loop = new ConsumerThread("tracker-instance-traces", true, Duration.ofSeconds(5));
   private final boolean enabled;
-  private volatile boolean assigned;
+  private volatile SinkContainer container;
 
   /** @param enabled false when export is off: then nothing is read at all */
   InstanceTraces(boolean enabled, String topic, Map<String, Object> consumerProperties, InstanceSpans spans,
@@ -49,40 +51,43 @@ public final class InstanceTraces implements SmartLifecycle, Runnable {
 
   /** Whether the reader has partitions of the topic: instances that change from now on are traced. */
   public boolean assigned() {
-    return assigned;
+    SinkContainer c = container;
+    return c != null && c.assigned();
   }
 
   @Override
-  public void start() {
+  public synchronized void start() {
     if (!enabled) {
       LOG.info("tracker.tracing.instances is on but no OTLP endpoint is configured: no instance traces");
       return;
     }
-    loop.start(this);
+    if (container == null) {
+      container = new SinkContainer(new SinkContainer.Settings("tracker-instance-traces", List.of(topic),
+          Duration.ZERO, SmartLifecycle.DEFAULT_PHASE),
+          new DefaultKafkaConsumerFactory<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+          this);
+    }
+    container.start();
   }
 
   @Override
-  public void stop() {
-    loop.stop();
+  public synchronized void stop() {
+    if (container != null) {
+      container.stop();
+    }
   }
 
   @Override
   public boolean isRunning() {
-    return loop.running();
+    SinkContainer c = container;
+    return c != null && c.isRunning();
   }
 
   @Override
-  public void run() {
-    loop.consume(consumerProperties, c -> {
-      c.subscribe(List.of(topic));
-      while (loop.running()) {
-        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-          changed(r.value());
-        }
-        assigned = !c.assignment().isEmpty();
-      }
-    }, LOG, "instance traces");
-    assigned = false;
+  public void accept(List<ConsumerRecord<byte[], byte[]>> records) {
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      changed(r.value());
+    }
   }
 
   /** One published instance change; a tombstone or an undecodable value is skipped. */

@@ -47,7 +47,7 @@ public class TracingConfiguration {
     Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // the container commits after each traced batch
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-instance-traces");
     return new InstanceTraces(telemetry.enabled(), instancesTopic, props, new InstanceSpans(telemetry.tracer(), telemetry.ids()),

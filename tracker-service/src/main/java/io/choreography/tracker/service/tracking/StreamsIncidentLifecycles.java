@@ -2,13 +2,14 @@ package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.rules.tracking.state.LifecycleEntry;
 import io.choreography.tracker.rules.tracking.state.mutable.MutableIncidentLifecycles;
-import io.choreography.tracker.service.topics.IncidentJson;
+import io.choreography.tracker.model.incidents.IncidentCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 final class StreamsIncidentLifecycles implements MutableIncidentLifecycles {
 
   private static final char SEPARATOR = '\0';
+  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
   private final KeyValueStore<String, byte[]> store;
 
@@ -34,7 +36,7 @@ final class StreamsIncidentLifecycles implements MutableIncidentLifecycles {
       return null;
     }
     JsonNode node = TrackerJson.MAPPER.readTree(bytes);
-    return new LifecycleEntry(IncidentJson.fromJson(node.path("incident")),
+    return new LifecycleEntry(IncidentCodec.incident(TrackerJson.MAPPER.convertValue(node.path("incident"), FIELDS)),
         node.path("resolvedByOperator").asBoolean());
   }
 
@@ -48,7 +50,7 @@ final class StreamsIncidentLifecycles implements MutableIncidentLifecycles {
   @Override
   public void put(String owner, String incidentId, LifecycleEntry entry) {
     store.put(owner + SEPARATOR + incidentId, TrackerJson.MAPPER.writeValueAsBytes(Map.of(
-        "incident", IncidentJson.toMap(entry.incident()), "resolvedByOperator", entry.resolvedByOperator())));
+        "incident", IncidentCodec.fields(entry.incident()), "resolvedByOperator", entry.resolvedByOperator())));
   }
 
   @Override

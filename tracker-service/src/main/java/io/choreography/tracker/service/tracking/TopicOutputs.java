@@ -2,6 +2,9 @@ package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.model.drift.DriftCount;
 import io.choreography.tracker.model.drift.DriftCountCodec;
+import io.choreography.tracker.model.escalations.Escalation;
+import io.choreography.tracker.model.escalations.EscalationCodec;
+import io.choreography.tracker.model.incidents.IncidentCodec;
 import io.choreography.tracker.model.instances.InstanceDocumentCodec;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.tracking.InstanceChange;
@@ -21,7 +24,7 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class TopicOutputs implements TrackerOutput {
 
-  private static final byte[] CLOUDEVENTS_JSON = IncidentCloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] CLOUDEVENTS_JSON = IncidentCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
   private static final byte[] DRIFT_JSON = DriftCountCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
   private static final byte[] INSTANCE_JSON = InstanceDocumentCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
@@ -53,7 +56,8 @@ final class TopicOutputs implements TrackerOutput {
   public void escalation(EscalationCommand command, long at) {
     long now = context.currentSystemTimeMs();
     context.forward(new Record<>(command.traceId(),
-        new Outgoing(command.topic(), EscalationCloudEvents.of(command)), now, cloudEvent()));
+        new Outgoing(command.topic(), EscalationCodec.encode(new Escalation(command.id(), command.type(),
+            command.process(), command.traceId(), command.escalation(), command.dueAt()))), now, cloudEvent()));
   }
 
   /** A drift count changed: published whole, so that the latest record of its key is the count. */

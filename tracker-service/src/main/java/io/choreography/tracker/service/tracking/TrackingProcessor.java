@@ -12,7 +12,7 @@ import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.tracking.InputWatermarks;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.Tracker;
-import io.choreography.tracker.service.topics.IncidentCommandJson;
+import io.choreography.tracker.model.incidents.IncidentCommandCodec;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -117,7 +117,7 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
 
   private void command(byte[] json) {
     try {
-      tracker.command(IncidentCommandJson.decode(json));
+      tracker.command(IncidentCommandCodec.decode(json));
     } catch (IllegalArgumentException e) {
       metrics.skipped();
       LOG.warn("skipped an incident command of the intake topic: {}", e.getMessage());

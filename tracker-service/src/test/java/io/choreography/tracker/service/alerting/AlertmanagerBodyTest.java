@@ -99,9 +99,11 @@ class AlertmanagerBodyTest {
   @Test
   void shouldNeverEndAnAlertBeforeItStarts() {
     // given a resolution whose resolvedAt is missing and whose event time lies before openedAt
-    IncidentEvent event = TestIncidentEvents.stuck("RESOLVED", "4bf9", NOW);
-    ((tools.jackson.databind.node.ObjectNode) event.incident()).putNull("resolvedAt");
-    ((tools.jackson.databind.node.ObjectNode) event.incident()).put("openedAt", NOW.plusSeconds(5).toString());
+    io.choreography.tracker.model.Incident resolved = TestIncidentEvents.stuck("RESOLVED", "4bf9", NOW).incident();
+    IncidentEvent event = IncidentEvent.parse(io.choreography.tracker.model.incidents.IncidentCodec.encode(
+        io.choreography.tracker.model.incidents.IncidentChange.of("RESOLVED", new io.choreography.tracker.model.Incident(
+            resolved.id(), resolved.type(), resolved.status(), resolved.process(), resolved.traceId(), resolved.step(),
+            NOW.plusSeconds(5), null, null, resolved.message(), resolved.count()), NOW)));
 
     // when
     IncidentAlert alert = IncidentAlert.of(event, NOW);

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 class OpenIncidentsTest {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final OpenIncidents incidents = new OpenIncidents(registry);
@@ -25,9 +24,9 @@ class OpenIncidentsTest {
     incidents.apply(event("i2", IncidentEvent.OPENED, "STUCK", "payment-received"));
     incidents.apply(event("i3", IncidentEvent.OPENED, "DEADLINE", null));
     incidents.publish();
-    assertThat(registry.scrape()).contains("tracker_incidents_open{process=\"p\",type=\"STUCK\"} 2")
-        .contains("tracker_incidents_open{process=\"p\",type=\"DEADLINE\"} 1")
-        .contains("tracker_instances_stuck{process=\"p\",step=\"payment-received\"} 2");
+    assertThat(registry.scrape()).contains("tracker_incidents_open{process=\"order-fulfillment\",type=\"STUCK\"} 2")
+        .contains("tracker_incidents_open{process=\"order-fulfillment\",type=\"DEADLINE\"} 1")
+        .contains("tracker_instances_stuck{process=\"order-fulfillment\",step=\"payment-received\"} 2");
 
     // when
     incidents.apply(event("i1", IncidentEvent.RESOLVED, "STUCK", "payment-received"));
@@ -36,9 +35,9 @@ class OpenIncidentsTest {
     incidents.publish();
 
     // then
-    assertThat(registry.scrape()).contains("tracker_incidents_open{process=\"p\",type=\"STUCK\"} 0")
-        .contains("tracker_incidents_open{process=\"p\",type=\"DEADLINE\"} 0")
-        .contains("tracker_instances_stuck{process=\"p\",step=\"payment-received\"} 0");
+    assertThat(registry.scrape()).contains("tracker_incidents_open{process=\"order-fulfillment\",type=\"STUCK\"} 0")
+        .contains("tracker_incidents_open{process=\"order-fulfillment\",type=\"DEADLINE\"} 0")
+        .contains("tracker_instances_stuck{process=\"order-fulfillment\",step=\"payment-received\"} 0");
   }
 
   @Test
@@ -74,9 +73,7 @@ class OpenIncidentsTest {
   }
 
   private static IncidentEvent event(String id, String type, String incidentType, String step) {
-    String data = "{\"id\":\"" + id + "\",\"process\":\"p\",\"type\":\"" + incidentType + "\""
-        + (step == null ? "" : ",\"step\":\"" + step + "\"") + "}";
-    String json = "{\"id\":\"e-" + id + "-" + type + "\",\"type\":\"" + type + "\",\"data\":" + data + "}";
-    return IncidentEvent.parse(JSON, json.getBytes(StandardCharsets.UTF_8));
+    return TestIncidentEvents.event(type.equals(IncidentEvent.RESOLVED) ? "RESOLVED" : "OPENED", id, incidentType,
+        "t-" + id, step, NOW);
   }
 }

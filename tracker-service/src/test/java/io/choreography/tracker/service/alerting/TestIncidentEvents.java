@@ -1,11 +1,14 @@
 package io.choreography.tracker.service.alerting;
 
+import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentStatus;
+import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.model.incidents.IncidentChange;
+import io.choreography.tracker.model.incidents.IncidentCodec;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Incident CloudEvents as the tracking topology publishes them, for unit tests of what reads them. */
+/** Incident CloudEvents as the tracking topology publishes them (its codec), for unit tests of what reads them. */
 final class TestIncidentEvents {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -18,30 +21,13 @@ final class TestIncidentEvents {
    */
   static IncidentEvent event(String kind, String incidentId, String type, String traceId, String step,
       Instant time) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", incidentId);
-    data.put("type", type);
-    data.put("status", switch (kind) {
-      case "RESOLVED" -> "RESOLVED";
-      case "ACKNOWLEDGED" -> "ACKNOWLEDGED";
-      default -> "OPEN";
-    });
-    data.put("process", "order-fulfillment");
-    data.put("traceId", traceId);
-    data.put("step", step);
-    data.put("openedAt", time.minusSeconds(60).toString());
-    data.put("acknowledgedAt", kind.equals("ACKNOWLEDGED") ? time.toString() : null);
-    data.put("resolvedAt", kind.equals("RESOLVED") ? time.toString() : null);
-    data.put("message", "waiting 1m for " + step);
-    data.put("count", 1);
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("specversion", "1.0");
-    event.put("id", incidentId + "/" + kind + "/1");
-    event.put("source", "/choreography-tracker");
-    event.put("type", "tracker.incident." + kind.toLowerCase());
-    event.put("time", time.toString());
-    event.put("data", data);
-    return IncidentEvent.parse(JSON, JSON.writeValueAsBytes(event));
+    Incident incident = new Incident(incidentId, IncidentType.valueOf(type), switch (kind) {
+      case "RESOLVED" -> IncidentStatus.RESOLVED;
+      case "ACKNOWLEDGED" -> IncidentStatus.ACKNOWLEDGED;
+      default -> IncidentStatus.OPEN;
+    }, "order-fulfillment", traceId, step, time.minusSeconds(60), kind.equals("ACKNOWLEDGED") ? time : null,
+        kind.equals("RESOLVED") ? time : null, "waiting 1m for " + step, 1);
+    return IncidentEvent.parse(IncidentCodec.encode(IncidentChange.of(kind, incident, time)));
   }
 
   static IncidentEvent stuck(String kind, String traceId, Instant time) {

@@ -44,7 +44,7 @@ final class OrderDataSet {
     JsonMapper json = JsonMapper.builder().build();
     RecordExtractor extractor = new RecordExtractor(DefinitionLoader.loadBundledExamples());
     InstanceDocuments instances = new InstanceDocuments(names.instancesIndex());
-    IncidentDocuments incidents = new IncidentDocuments(json, names.incidentsIndex());
+    IncidentDocuments incidents = new IncidentDocuments(names.incidentsIndex());
     return new OrderHistories(extractor, new EventDocumentMapper(names, 1_048_576), instances::map, incidents::map,
         json, now, orders, window);
   }

@@ -1,6 +1,10 @@
 package io.choreography.tracker.service.bench;
 
+import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.model.incidents.IncidentChange;
+import io.choreography.tracker.model.incidents.IncidentCodec;
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.model.RecordHeader;
 import io.choreography.tracker.model.IncidentIds;
@@ -262,29 +266,11 @@ final class OrderHistories {
     String id = IncidentIds.of(PROCESS, traceId, type, step);
     String status = (n / 100) % 3 == 0 ? (type == IncidentType.STUCK ? "ACKNOWLEDGED" : "RESOLVED") : "OPEN";
     Instant changed = openedAt.plusSeconds(600);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("type", type.name());
-    data.put("status", status);
-    data.put("process", PROCESS);
-    data.put("traceId", traceId);
-    data.put("step", step);
-    data.put("openedAt", openedAt.toString());
-    data.put("acknowledgedAt", status.equals("ACKNOWLEDGED") ? changed.toString() : null);
-    data.put("resolvedAt", status.equals("RESOLVED") ? changed.toString() : null);
-    data.put("message", message);
-    data.put("count", 1);
+    Incident incident = new Incident(id, type, IncidentStatus.valueOf(status), PROCESS, traceId, step, openedAt,
+        status.equals("ACKNOWLEDGED") ? changed : null, status.equals("RESOLVED") ? changed : null, message, 1);
     String kind = status.equals("OPEN") ? "OPENED" : status.equals("RESOLVED") ? "RESOLVED" : "UPDATED";
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("specversion", "1.0");
-    event.put("id", id + "/" + kind + "/1");
-    event.put("source", "/choreography-tracker");
-    event.put("type", "tracker.incident." + kind.toLowerCase());
-    event.put("time", (status.equals("OPEN") ? openedAt : changed).toString());
-    event.put("subject", traceId);
-    event.put("datacontenttype", "application/json");
-    event.put("data", data);
-    docs.add(incidents.map(id, json.writeValueAsBytes(event)));
+    docs.add(incidents.map(id, IncidentCodec.encode(IncidentChange.of(kind, incident,
+        status.equals("OPEN") ? openedAt : changed))));
     return status.equals("RESOLVED") ? null : id;
   }
 

@@ -57,7 +57,7 @@ class DocumentsTest {
         """;
 
     // when
-    IndexDocument d = new IncidentDocuments(json, "x-incidents").map("i1", event.getBytes(StandardCharsets.UTF_8));
+    IndexDocument d = new IncidentDocuments("x-incidents").map("i1", event.getBytes(StandardCharsets.UTF_8));
 
     // then
     JsonNode doc = json.readTree(d.json());

@@ -1,5 +1,14 @@
 package io.choreography.tracker.service.it;
 
+import io.choreography.tracker.model.IncidentIds;
+import io.choreography.tracker.model.IncidentStatus;
+import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.model.InstanceSnapshot;
+import io.choreography.tracker.model.InstanceStatus;
+import io.choreography.tracker.model.incidents.IncidentChange;
+import io.choreography.tracker.model.incidents.IncidentCodec;
+import io.choreography.tracker.model.instances.InstanceDocument;
+import io.choreography.tracker.model.instances.InstanceDocumentCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,15 +22,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records of the tracker's own topics in the agreed formats (whole instance states; incident CloudEvents), sent
+ * Records of the tracker's own topics as its codecs write them (whole instance documents; incident CloudEvents), sent
  * the way the tracker sends them: in Kafka transactions, so that the writer's {@code read_committed} is exercised.
  */
 public final class StateRecords implements AutoCloseable {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final KafkaProducer<String, byte[]> producer;
   private final String instancesTopic;
@@ -38,45 +44,48 @@ public final class StateRecords implements AutoCloseable {
     this.incidentsTopic = incidentsTopic;
   }
 
-  /** One instance state as the tracker publishes it. */
+  /** One instance state as the tracker publishes it (its codec). */
   public static final class Instance {
-    final Map<String, Object> fields = new LinkedHashMap<>();
-    private final Map<String, Object> steps = new LinkedHashMap<>();
-    private final List<Object> waitingFor = new ArrayList<>();
+    private final String process;
+    private final String traceId;
+    private String status;
+    private final Instant startedAt;
+    private Instant endedAt;
+    private Instant updatedAt;
+    private final Map<String, InstanceSnapshot.ReachedStep> steps = new LinkedHashMap<>();
+    private final List<InstanceSnapshot.WaitingStep> waitingFor = new ArrayList<>();
     private final List<String> openIncidents = new ArrayList<>();
     private final Map<String, Long> durations = new LinkedHashMap<>();
 
     public Instance(String process, String traceId, String status, Instant startedAt) {
-      fields.put("process", process);
-      fields.put("version", "v1");
-      fields.put("traceId", traceId);
-      fields.put("status", status);
-      fields.put("startedAt", startedAt.toString());
-      fields.put("endedAt", null);
-      fields.put("updatedAt", startedAt.toString());
+      this.process = process;
+      this.traceId = traceId;
+      this.status = status;
+      this.startedAt = startedAt;
+      this.updatedAt = startedAt;
     }
 
     public String key() {
-      return fields.get("process") + "/" + fields.get("traceId");
+      return process + "/" + traceId;
     }
 
     public Instance status(String status) {
-      fields.put("status", status);
+      this.status = status;
       return this;
     }
 
     public Instance ended(Instant at) {
-      fields.put("endedAt", at.toString());
+      endedAt = at;
       return this;
     }
 
     public Instance updated(Instant at) {
-      fields.put("updatedAt", at.toString());
+      updatedAt = at;
       return this;
     }
 
     public Instance reached(String step, Instant at, String eventId, Long durationMs) {
-      steps.put(step, Map.of("reachedAt", at.toString(), "eventId", eventId));
+      steps.put(step, new InstanceSnapshot.ReachedStep(at, eventId));
       if (durationMs != null) {
         durations.put(step, durationMs);
       }
@@ -84,11 +93,7 @@ public final class StateRecords implements AutoCloseable {
     }
 
     public Instance waiting(String step, Instant since, Instant due) {
-      Map<String, Object> w = new LinkedHashMap<>();
-      w.put("step", step);
-      w.put("since", since.toString());
-      w.put("due", due == null ? null : due.toString());
-      waitingFor.add(w);
+      waitingFor.add(new InstanceSnapshot.WaitingStep(step, since, due));
       return this;
     }
 
@@ -98,42 +103,21 @@ public final class StateRecords implements AutoCloseable {
     }
 
     byte[] json() {
-      Map<String, Object> value = new LinkedHashMap<>(fields);
-      value.put("steps", steps);
-      value.put("waitingFor", waitingFor);
-      value.put("openIncidents", openIncidents);
-      value.put("stepDurationsMs", durations);
-      return JSON.writeValueAsBytes(value);
+      List<String> stuck = waitingFor.stream().map(InstanceSnapshot.WaitingStep::step)
+          .filter(step -> openIncidents.contains(IncidentIds.of(process, traceId, IncidentType.STUCK, step))).toList();
+      return InstanceDocumentCodec.encode(new InstanceDocument(process, "v1", traceId, InstanceStatus.valueOf(status),
+          startedAt, endedAt, updatedAt, steps, waitingFor, openIncidents, stuck, durations, null));
     }
   }
 
-  /** One incident change as the tracker publishes it. */
+  /** One incident change as the tracker publishes it (its codec). */
   public record Incident(String id, String type, String status, String process, String traceId, String step,
       Instant openedAt, Instant acknowledgedAt, Instant resolvedAt, String message, long count) {
 
     byte[] cloudEvent(String change, Instant time) {
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("id", id);
-      data.put("type", type);
-      data.put("status", status);
-      data.put("process", process);
-      data.put("traceId", traceId);
-      data.put("step", step);
-      data.put("openedAt", openedAt == null ? null : openedAt.toString());
-      data.put("acknowledgedAt", acknowledgedAt == null ? null : acknowledgedAt.toString());
-      data.put("resolvedAt", resolvedAt == null ? null : resolvedAt.toString());
-      data.put("message", message);
-      data.put("count", count);
-      Map<String, Object> event = new LinkedHashMap<>();
-      event.put("specversion", "1.0");
-      event.put("id", id + "/" + change + "/" + count);
-      event.put("source", "/choreography-tracker");
-      event.put("type", "tracker.incident." + change.toLowerCase());
-      event.put("time", time.toString());
-      event.put("subject", traceId);
-      event.put("datacontenttype", "application/json");
-      event.put("data", data);
-      return JSON.writeValueAsBytes(event);
+      return IncidentCodec.encode(IncidentChange.of(change, new io.choreography.tracker.model.Incident(id,
+          IncidentType.valueOf(type), IncidentStatus.valueOf(status), process, traceId, step, openedAt,
+          acknowledgedAt, resolvedAt, message, count), time));
     }
   }
 
@@ -154,11 +138,13 @@ public final class StateRecords implements AutoCloseable {
 
   private void send(List<Instance> instances, List<Incident> incidents, String change, Instant time) {
     for (Instance i : instances) {
-      producer.send(new ProducerRecord<>(instancesTopic, i.key(), i.json()));
+      ProducerRecord<String, byte[]> r = new ProducerRecord<>(instancesTopic, i.key(), i.json());
+      r.headers().add("content-type", InstanceDocumentCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+      producer.send(r);
     }
     for (Incident i : incidents) {
       ProducerRecord<String, byte[]> r = new ProducerRecord<>(incidentsTopic, i.id(), i.cloudEvent(change, time));
-      r.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+      r.headers().add("content-type", IncidentCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
       producer.send(r);
     }
   }

@@ -1,8 +1,16 @@
 package io.choreography.tracker.service.it;
 
+import io.choreography.tracker.model.Incident;
+import io.choreography.tracker.model.IncidentStatus;
+import io.choreography.tracker.model.IncidentType;
+import io.choreography.tracker.model.InstanceSnapshot;
+import io.choreography.tracker.model.InstanceStatus;
+import io.choreography.tracker.model.incidents.IncidentChange;
+import io.choreography.tracker.model.incidents.IncidentCodec;
+import io.choreography.tracker.model.instances.InstanceDocument;
+import io.choreography.tracker.model.instances.InstanceDocumentCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,15 +19,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records of the tracker's own topics ({@code tracker.incidents}, {@code tracker.instances}) in the agreed formats,
+ * Records of the tracker's own topics ({@code tracker.incidents}, {@code tracker.instances}) as the tracker's codecs write them,
  * written in Kafka transactions as the tracking topology writes them.
  */
 public final class TrackerTopicRecords {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private TrackerTopicRecords() {}
 
@@ -27,48 +32,25 @@ public final class TrackerTopicRecords {
   public static ProducerRecord<String, byte[]> incident(String topic, String kind, String incidentId, int count,
       String type, String process, String traceId, String step, String message) {
     Instant now = Instant.now();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", incidentId);
-    data.put("type", type);
-    data.put("status", kind.equals("RESOLVED") ? "RESOLVED" : "OPEN");
-    data.put("process", process);
-    data.put("traceId", traceId);
-    data.put("step", step);
-    data.put("openedAt", now.toString());
-    data.put("acknowledgedAt", null);
-    data.put("resolvedAt", kind.equals("RESOLVED") ? now.toString() : null);
-    data.put("message", message);
-    data.put("count", count);
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("specversion", "1.0");
-    event.put("id", incidentId + "/" + kind + "/" + count);
-    event.put("source", "/choreography-tracker");
-    event.put("type", "tracker.incident." + kind.toLowerCase());
-    event.put("time", now.toString());
-    event.put("subject", traceId);
-    event.put("datacontenttype", "application/json");
-    event.put("data", data);
-    ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, incidentId, JSON.writeValueAsBytes(event));
-    r.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+    Incident incident = new Incident(incidentId, IncidentType.valueOf(type),
+        kind.equals("RESOLVED") ? IncidentStatus.RESOLVED : IncidentStatus.OPEN, process, traceId, step, now, null,
+        kind.equals("RESOLVED") ? now : null, message, count);
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, incidentId,
+        IncidentCodec.encode(IncidentChange.of(kind, incident, now)));
+    r.headers().add("content-type", IncidentCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
     return r;
   }
 
   /** An instance's whole state, keyed {@code <process>/<traceId>}. */
   public static ProducerRecord<String, byte[]> instance(String topic, String process, String traceId, String status) {
     Instant now = Instant.now();
-    Map<String, Object> state = new LinkedHashMap<>();
-    state.put("process", process);
-    state.put("version", 1);
-    state.put("traceId", traceId);
-    state.put("status", status);
-    state.put("startedAt", now.toString());
-    state.put("endedAt", null);
-    state.put("updatedAt", now.toString());
-    state.put("steps", Map.of("order-placed", Map.of("reachedAt", now.toString(), "eventId", "e-1")));
-    state.put("waitingFor", List.of(Map.of("step", "payment-received", "since", now.toString())));
-    state.put("openIncidents", List.of());
-    state.put("stepDurationsMs", Map.of());
-    return new ProducerRecord<>(topic, process + "/" + traceId, JSON.writeValueAsBytes(state));
+    InstanceDocument d = new InstanceDocument(process, "1", traceId, InstanceStatus.valueOf(status), now, null, now,
+        Map.of("order-placed", new InstanceSnapshot.ReachedStep(now, "e-1")),
+        List.of(new InstanceSnapshot.WaitingStep("payment-received", now, null)), List.of(), List.of(), Map.of(),
+        null);
+    ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, d.key(), InstanceDocumentCodec.encode(d));
+    r.headers().add("content-type", InstanceDocumentCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+    return r;
   }
 
   /** Sends the records in one committed transaction. */

@@ -8,13 +8,14 @@ import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.IncidentStatus;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.IncidentIds;
-import io.choreography.tracker.service.topics.IncidentJson;
+import io.choreography.tracker.model.incidents.IncidentCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Operators' actions and the engine's changes of one incident, through the incident lifecycle store. */
 class IncidentLifecycleTopologyTest {
@@ -28,7 +29,7 @@ class IncidentLifecycleTopologyTest {
       h.send("orders", "k", "Placed", "e1", "order-1", T0);
       h.advance(Duration.ofMillis(1_300));
       JsonNode opened = single(h.incidentEvents());
-      Incident stuck = IncidentJson.fromJson(opened.path("data"));
+      Incident stuck = incident(opened);
       Instant ackAt = T0.plusSeconds(2);
 
       // when
@@ -62,7 +63,7 @@ class IncidentLifecycleTopologyTest {
       // given
       h.send("orders", "k", "Placed", "e1", "order-2", T0);
       h.advance(Duration.ofMillis(1_300));
-      Incident stuck = IncidentJson.fromJson(single(h.incidentEvents()).path("data"));
+      Incident stuck = incident(single(h.incidentEvents()));
       Instant resolveAt = T0.plusSeconds(2);
 
       // when
@@ -88,7 +89,7 @@ class IncidentLifecycleTopologyTest {
       h.send("orders", "k", "Placed", "e1", "order-3", T0);
       h.send("orders", "k", "Placed", "e1-again", "order-3", T0);
       JsonNode opened = single(h.incidentEvents());
-      Incident unexpected = IncidentJson.fromJson(opened.path("data"));
+      Incident unexpected = incident(opened);
       h.command(new IncidentCommand(IncidentCommand.Action.ACKNOWLEDGE, unexpected.id(), T0.plusSeconds(1),
           unexpected));
       h.incidentEvents();
@@ -167,5 +168,10 @@ class IncidentLifecycleTopologyTest {
   private static JsonNode single(List<JsonNode> events) {
     assertThat(events).hasSize(1);
     return events.get(0);
+  }
+
+  /** The incident of a record of the incidents topic, read as every consumer reads it. */
+  private static Incident incident(JsonNode event) {
+    return IncidentCodec.decode(JsonMapper.builder().build().writeValueAsBytes(event)).incident();
   }
 }

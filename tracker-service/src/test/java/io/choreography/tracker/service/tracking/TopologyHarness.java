@@ -13,7 +13,7 @@ import io.choreography.tracker.service.ingest.IngestMetrics;
 import io.choreography.tracker.service.ingest.RecordForwarder;
 import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
-import io.choreography.tracker.service.topics.IncidentCommandJson;
+import io.choreography.tracker.model.incidents.IncidentCommandCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,7 +154,7 @@ final class TopologyHarness implements AutoCloseable {
   /** Sends an operator's command as the API does: on the intake topic, keyed like its instance's events. */
   void command(IncidentCommand command) {
     intake.pipeInput(utf8(command.partitionKey()),
-        IntakeRecordCodec.encode(new ForwardedCommand(IncidentCommandJson.encode(command))));
+        IntakeRecordCodec.encode(new ForwardedCommand(IncidentCommandCodec.encode(command))));
   }
 
   /** Puts bytes on the intake topic that are no intake record. */
