@@ -4,6 +4,7 @@ import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.InstanceSnapshot;
 import io.choreography.tracker.model.RawRecord;
+import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.engine.InstanceSnapshots;
@@ -11,6 +12,7 @@ import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.extract.ExtractedEvent;
 import io.choreography.tracker.rules.extract.StepMatch;
 import io.choreography.tracker.rules.tracking.InstanceChange;
+import io.choreography.tracker.rules.tracking.LocalRouting;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.PublishedChange;
 import io.choreography.tracker.rules.tracking.Tracker;
@@ -37,6 +39,7 @@ final class Replayer implements TrackerOutput, TrackerCounters {
   private final Function<RawRecord, ExtractedEvent> extractor;
   private final InMemoryTrackingState state = new InMemoryTrackingState();
   private final Tracker tracker;
+  private final LocalRouting routing = new LocalRouting();
   private final ReplayReport report;
   private final Map<String, InstanceSnapshot> instances = new LinkedHashMap<>();
   private final Map<String, Long> incidentCount = new LinkedHashMap<>();
@@ -68,8 +71,9 @@ final class Replayer implements TrackerOutput, TrackerCounters {
     }
     matched++;
     for (StepMatch match : extracted.matches()) {
-      tracker.apply(new MatchedEvent(match.process(), match.step(), match.traceId(), match.eventId(),
-          match.time().toEpochMilli(), record.topic(), extracted.type(), record.timestamp()));
+      tracker.apply(MatchedEvent.read(match.process(), match.step(), match.traceId(), match.eventId(),
+          match.time().toEpochMilli(), record.topic(), extracted.type(), record.timestamp(), match.keys()));
+      routing.deliver(tracker);
     }
   }
 
@@ -80,6 +84,7 @@ final class Replayer implements TrackerOutput, TrackerCounters {
     while ((next = state.dueIndex().earliest()) != null && next.dueAt() <= verdictTime) {
       clock = Math.max(clock, next.dueAt());
       tracker.fireDue(next.dueAt(), Integer.MAX_VALUE);
+      routing.deliver(tracker);
     }
     clock = Math.max(clock, verdictTime);
   }
@@ -115,6 +120,16 @@ final class Replayer implements TrackerOutput, TrackerCounters {
   @Override
   public void escalation(EscalationCommand c, long at) {
     report.escalation(c, at);
+  }
+
+  @Override
+  public void routed(MatchedEvent event) {
+    routing.routed(event);
+  }
+
+  @Override
+  public void linked(KeyLink link) {
+    routing.linked(link);
   }
 
   @Override

@@ -56,6 +56,11 @@ final class DefinitionVersion {
     for (Escalation e : p.escalations()) {
       escalations.addObject().put("after", duration(e.after())).put("topic", e.topic()).put("type", e.type());
     }
+    if (!p.keys().isEmpty()) {
+      // only when there are keys, so that the versions of definitions without keys stay what they were
+      ObjectNode keys = root.putObject("keys");
+      new TreeMap<>(p.keys()).forEach((name, sources) -> keys.set(name, sources(sources)));
+    }
     return root.toString();
   }
 

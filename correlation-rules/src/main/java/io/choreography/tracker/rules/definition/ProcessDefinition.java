@@ -1,7 +1,10 @@
 package io.choreography.tracker.rules.definition;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated process definition (SPEC section 2). Immutable.
@@ -9,6 +12,8 @@ import java.util.List;
  * @param version a stable hash of the definition's content: instances keep the version they started with
  * @param source the file (or resource) it was loaded from, for messages
  * @param deadline null when the process has none
+ * @param keys the process's other business ids (SPEC 3.12), by name in the order written, each with its value
+ *     sources (the first that yields a value wins); empty for most processes
  */
 public record ProcessDefinition(
     String id,
@@ -22,7 +27,8 @@ public record ProcessDefinition(
     Duration reorderWindow,
     Duration deadline,
     List<StepDefinition> steps,
-    List<Escalation> escalations) {
+    List<Escalation> escalations,
+    Map<String, List<ValueSource>> keys) {
 
   public static final List<ValueSource> DEFAULT_EVENT_TYPE =
       List.of(ValueSource.header("ce_type"), ValueSource.json("/type"));
@@ -39,6 +45,17 @@ public record ProcessDefinition(
     eventId = List.copyOf(eventId);
     steps = List.copyOf(steps);
     escalations = List.copyOf(escalations);
+    Map<String, List<ValueSource>> copy = new LinkedHashMap<>();
+    keys.forEach((key, sources) -> copy.put(key, List.copyOf(sources)));
+    keys = Collections.unmodifiableMap(copy);
+  }
+
+  /** A process without business keys. */
+  public ProcessDefinition(String id, String name, String version, String source, List<ValueSource> correlation,
+      List<ValueSource> eventType, List<ValueSource> eventTime, List<ValueSource> eventId, Duration reorderWindow,
+      Duration deadline, List<StepDefinition> steps, List<Escalation> escalations) {
+    this(id, name, version, source, correlation, eventType, eventTime, eventId, reorderWindow, deadline, steps,
+        escalations, Map.of());
   }
 
   public String displayName() {

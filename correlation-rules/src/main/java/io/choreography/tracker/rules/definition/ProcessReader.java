@@ -2,18 +2,25 @@ package io.choreography.tracker.rules.definition;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads the YAML document of one process into a {@link ProcessDraft}, reporting every problem on the way. */
 final class ProcessReader {
 
   static final List<String> PROCESS_KEYS = List.of("id", "name", "correlation", "eventType", "eventTime",
-      "eventId", "reorderWindow", "deadline", "steps", "escalations");
+      "eventId", "keys", "reorderWindow", "deadline", "steps", "escalations");
   static final List<String> ESCALATION_KEYS = List.of("after", "emit");
   static final List<String> EMIT_KEYS = List.of("topic", "type");
   static final List<ValueSource> DEFAULT_CORRELATION = List.of(ValueSource.header("traceparent"));
+
+  /** Names of business keys: they appear in documents and in search answers ({@code key:<name>}). */
+  static final Pattern KEY_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
 
   private final Problems problems;
 
@@ -37,6 +44,7 @@ final class ProcessReader {
     List<ValueSource> eventType = sources.read(process, "eventType", ProcessDefinition.DEFAULT_EVENT_TYPE);
     List<ValueSource> eventTime = sources.read(process, "eventTime", ProcessDefinition.DEFAULT_EVENT_TIME);
     List<ValueSource> eventId = sources.read(process, "eventId", ProcessDefinition.DEFAULT_EVENT_ID);
+    Map<String, List<ValueSource>> keys = readKeys(process.get("keys"), sources);
     Duration reorderWindow = process.has("reorderWindow")
         ? process.duration("reorderWindow", false)
         : ProcessDefinition.DEFAULT_REORDER_WINDOW;
@@ -44,7 +52,36 @@ final class ProcessReader {
     List<StepDraft> steps = readSteps(process);
     List<Escalation> escalations = readEscalations(process.get("escalations"));
     return new ProcessDraft(id, process.keyLine("id"), name, correlation, eventType, eventTime, eventId,
-        reorderWindow, deadline, steps, process.keyLine("steps"), escalations);
+        reorderWindow, deadline, steps, process.keyLine("steps"), escalations, keys);
+  }
+
+  /** {@code keys: {paymentId: [{json: /paymentId}], ...}}: names in the order written, each with its sources. */
+  private Map<String, List<ValueSource>> readKeys(Node node, ValueSourceReader sources) {
+    Map<String, List<ValueSource>> keys = new LinkedHashMap<>();
+    if (node == null) {
+      return keys;
+    }
+    YamlMap map = YamlMap.read(node, "", "keys", null, problems);
+    if (map == null) {
+      return keys;
+    }
+    if (map.entries().isEmpty()) {
+      problems.at(node, "", "'keys' must name at least one key, e.g. {paymentId: [{json: /paymentId}]}");
+      return keys;
+    }
+    for (var entry : map.entries()) {
+      String name = ((ScalarNode) entry.getKeyNode()).getValue();
+      if (!KEY_NAME.matcher(name).matches()) {
+        problems.at(entry.getKeyNode(), "", "invalid key name '" + name + "' in 'keys': must match "
+            + KEY_NAME.pattern());
+        continue;
+      }
+      List<ValueSource> read = sources.read(map, name, List.of());
+      if (!read.isEmpty()) {
+        keys.put(name, read);
+      }
+    }
+    return keys;
   }
 
   private List<StepDraft> readSteps(YamlMap process) {

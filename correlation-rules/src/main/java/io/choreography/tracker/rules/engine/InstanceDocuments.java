@@ -16,6 +16,12 @@ public final class InstanceDocuments {
 
   public static InstanceDocument of(InstanceView s, String version, List<String> openIncidents,
       Map<String, Long> stepDurationsMs, Instant updatedAt) {
+    return of(s, version, openIncidents, stepDurationsMs, updatedAt, Map.of());
+  }
+
+  /** With the business key values linked to the instance (SPEC 3.12). */
+  public static InstanceDocument of(InstanceView s, String version, List<String> openIncidents,
+      Map<String, Long> stepDurationsMs, Instant updatedAt, Map<String, List<String>> keys) {
     InstanceSnapshot snapshot = InstanceSnapshots.of(s);
     CompiledProcess p = s.process();
     String failed = null;
@@ -32,7 +38,7 @@ public final class InstanceDocuments {
         s.deadlineState() != InstanceView.DEADLINE_NOT_RAISED);
     return new InstanceDocument(snapshot.process(), version, snapshot.traceId(), snapshot.status(),
         snapshot.startedAt(), snapshot.endedAt(), updatedAt, snapshot.steps(), snapshot.waitingFor(), openIncidents,
-        steps(p, s.stuckOpenMask()), stepDurationsMs, deviations);
+        steps(p, s.stuckOpenMask()), stepDurationsMs, deviations, keys);
   }
 
   private static List<String> steps(CompiledProcess p, long mask) {

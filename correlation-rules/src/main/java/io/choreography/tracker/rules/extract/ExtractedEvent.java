@@ -1,7 +1,10 @@
 package io.choreography.tracker.rules.extract;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the tracker reads from one record.
@@ -18,6 +21,9 @@ import java.util.List;
  * @param problems values the record carried that the tracker could not use as they were (see {@link IdLimits}):
  *     a refused trace id (the match is then uncorrelated), an overlong type (treated as absent) or event id
  *     (replaced by its digest); empty for almost every record
+ * @param keys the business key values the record carries (SPEC 3.12), by key name, over every process that names
+ *     keys; empty when none
+ * @param causationId the CloudEvents {@code causationid}: the id of the event that caused this one, or null
  */
 public record ExtractedEvent(
     String eventId,
@@ -27,11 +33,19 @@ public record ExtractedEvent(
     Payload payload,
     boolean cloudEvent,
     List<StepMatch> matches,
-    List<String> problems) {
+    List<String> problems,
+    Map<String, String> keys,
+    String causationId) {
 
   public ExtractedEvent {
     matches = List.copyOf(matches);
     problems = List.copyOf(problems);
+    keys = keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+  }
+
+  public ExtractedEvent(String eventId, String traceId, String type, Instant time, Payload payload,
+      boolean cloudEvent, List<StepMatch> matches, List<String> problems) {
+    this(eventId, traceId, type, time, payload, cloudEvent, matches, problems, Map.of(), null);
   }
 
   /** An event without problems. */

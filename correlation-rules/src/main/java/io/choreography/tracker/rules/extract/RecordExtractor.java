@@ -8,7 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -20,6 +22,9 @@ import java.util.concurrent.ConcurrentMap;
  * are computed once per topic and cached.
  */
 public final class RecordExtractor {
+
+  /** The CloudEvents correlation extension's other attribute: the id of the event that caused this one. */
+  private static final String CAUSATION_ID = "ce_causationid";
 
   private final ProcessDefinitions definitions;
   private final List<CompiledProcess> processes;
@@ -57,6 +62,7 @@ public final class RecordExtractor {
     List<StepMatch> matches = new ArrayList<>(candidates.processes().size());
     Refusals problems = new Refusals();
     String firstType = null;
+    Map<String, String> keys = Map.of();
     for (TopicCandidates.Candidate candidate : candidates.processes()) {
       CompiledProcess process = candidate.process();
       String type = problems.type(CompiledSource.first(process.eventType(), view));
@@ -70,15 +76,18 @@ public final class RecordExtractor {
       if (matches.isEmpty()) {
         firstType = type;
       }
+      Map<String, String> processKeys = KeySources.read(process.keys(), view, problems::note);
+      keys = union(keys, processKeys);
       matches.add(new StepMatch(process.id(), step.id(),
           problems.traceId(CompiledSource.first(process.correlation(), view)),
           problems.eventId(eventId(process.eventId(), view)),
-          time(process.eventTime(), view)));
+          time(process.eventTime(), view), processKeys));
     }
+    String causationId = problems.causationId(view.header(CAUSATION_ID));
     if (!matches.isEmpty()) {
       StepMatch first = matches.get(0);
       return new ExtractedEvent(first.eventId(), first.traceId(), firstType, first.time(), view.payload(),
-          view.cloudEvent(), matches, problems.list());
+          view.cloudEvent(), matches, problems.list(), keys, causationId);
     }
     return new ExtractedEvent(
         problems.eventId(eventId(unmatched.eventId(), view)),
@@ -88,7 +97,22 @@ public final class RecordExtractor {
         view.payload(),
         view.cloudEvent(),
         List.of(),
-        problems.list());
+        problems.list(),
+        KeySources.read(unmatched.keys(), view, problems::note),
+        causationId);
+  }
+
+  /** Both, the first's values winning where two processes name the same key. */
+  private static Map<String, String> union(Map<String, String> a, Map<String, String> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    if (a.isEmpty()) {
+      return b;
+    }
+    Map<String, String> all = new LinkedHashMap<>(a);
+    b.forEach(all::putIfAbsent);
+    return all;
   }
 
   /**
@@ -111,6 +135,14 @@ public final class RecordExtractor {
       return null;
     }
 
+    String causationId(String id) {
+      if (id == null || id.length() <= IdLimits.MAX_LENGTH) {
+        return id;
+      }
+      note("causation id ignored: longer than " + IdLimits.MAX_LENGTH + " characters (" + id.length() + ")");
+      return null;
+    }
+
     String type(String type) {
       if (type == null || type.length() <= IdLimits.MAX_LENGTH) {
         return type;
@@ -128,7 +160,7 @@ public final class RecordExtractor {
       return "sha256:" + sha256(eventId);
     }
 
-    private void note(String problem) {
+    void note(String problem) {
       if (list == null) {
         list = new ArrayList<>(2);
       }

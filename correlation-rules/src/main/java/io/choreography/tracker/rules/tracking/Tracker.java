@@ -2,6 +2,8 @@ package io.choreography.tracker.rules.tracking;
 
 import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentCommand;
+import io.choreography.tracker.model.intake.ForwardedMatch;
+import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.EngineEvent;
 import io.choreography.tracker.rules.engine.EngineOutput;
@@ -18,6 +20,7 @@ import io.choreography.tracker.rules.tracking.state.TrackingState;
 import io.choreography.tracker.rules.tracking.state.mutable.MutableTrackingState;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole tracking semantics over stored state: step matches fold into instances (SPEC section 3), operators'
@@ -43,6 +46,7 @@ public final class Tracker {
   private final long retentionMillis;
   private final EngineOutput out = new EngineOutput();
   private final VisibleInstance before = new VisibleInstance();
+  private final KeyCorrelation keys;
 
   /**
    * @param retention how long an ended instance stays in the store after its end event arrived, so that late
@@ -56,9 +60,13 @@ public final class Tracker {
     this.output = output;
     this.counters = counters;
     this.retentionMillis = retention.toMillis();
+    this.keys = new KeyCorrelation(state.keyLinks(), applier, output, counters);
   }
 
-  /** Applies one step match; a match of a process or step not defined (any more) is skipped. */
+  /**
+   * Applies one step match where its {@link MatchedEvent#routingKey()} is owned; a match of a process or step not
+   * defined (any more) is skipped. A match without a trace id but with business keys looks them up here (SPEC 3.12).
+   */
   public void apply(MatchedEvent event) {
     ProcessTracker tracker = engine.tracker(event.process());
     int step = tracker == null ? -1 : tracker.process().stepIndex(event.step());
@@ -68,7 +76,11 @@ public final class Tracker {
       return;
     }
     if (event.traceId() == null) {
-      countUncorrelated(tracker, step, event.arrivedAt());
+      if (event.lookup() != ForwardedMatch.NO_LOOKUP) {
+        keys.lookUp(tracker.process().definition(), event);
+      } else {
+        countUncorrelated(tracker, step, event.arrivedAt());
+      }
       return;
     }
     String key = InstanceKeys.of(event.process(), event.traceId());
@@ -99,7 +111,21 @@ public final class Tracker {
     }
     InstanceState after = out.state();
     applier.storeInstance(key, version, after, oldDue, Schedules.next(tracker, after, retentionMillis));
-    publish(key, version, after, event.arrivedAt());
+    boolean linked = keys.linkValues(key, event, event.traceId());
+    publish(key, version, after, event.arrivedAt(), linked);
+  }
+
+  /**
+   * A business key value linked to an instance (or the link removed), where its link key is owned: the events that
+   * waited for it go on to the instance (SPEC 3.12). A link of a process not defined (any more) is skipped.
+   */
+  public void link(KeyLink link) {
+    ProcessTracker tracker = engine.tracker(link.process());
+    if (tracker == null) {
+      counters.skipped();
+      return;
+    }
+    keys.link(link, tracker.process().definition().reorderWindow().toMillis());
   }
 
   /**
@@ -144,6 +170,10 @@ public final class Tracker {
     if (tracker == null) {
       return;
     }
+    if (KeyCorrelation.isLinkKey(key)) {
+      keys.expire(key, verdictTime, tracker.process().definition().reorderWindow().toMillis());
+      return;
+    }
     TrackedInstance stored = state.instances().get(key, tracker.process());
     if (stored == null) {
       if (!state.instances().contains(key)) {
@@ -156,12 +186,13 @@ public final class Tracker {
     before.capture(instance);
     tracker.fireDue(instance, verdictTime, out);
     if (out.changed()) {
-      publish(key, stored.version(), instance, verdictTime);
+      publish(key, stored.version(), instance, verdictTime, false);
     }
     long next = tracker.nextDueAt(instance);
     if (!instance.running() && Schedules.expiresAt(instance, retentionMillis) <= verdictTime
         && (next == Schedules.NONE || next > verdictTime)) {
       applier.purge(key);
+      keys.unlinkAll(key, verdictTime);
       counters.expired();
       return;
     }
@@ -182,16 +213,18 @@ public final class Tracker {
   }
 
   /** The engine's output: incident changes, escalations, then the instance if a user sees it changed. */
-  private void publish(String key, String version, InstanceState instance, long at) {
+  private void publish(String key, String version, InstanceState instance, long at, boolean linked) {
     for (IncidentChange change : out.incidents()) {
       publishIncident(change, at);
     }
     for (EscalationCommand command : out.commands()) {
       output.escalation(command, at);
     }
-    if (before.changedIn(instance)) {
+    if (before.changedIn(instance) || linked) {
+      Map<String, List<String>> linkedKeys = instance.process().definition().keys().isEmpty()
+          ? Map.of() : state.keyLinks().keysOf(key);
       output.instanceChanged(new InstanceChange(key, version, instance, OpenIncidents.of(instance),
-          StepDurations.of(instance), at));
+          StepDurations.of(instance), at, linkedKeys));
     }
   }
 

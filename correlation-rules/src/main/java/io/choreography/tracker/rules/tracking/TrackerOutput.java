@@ -1,5 +1,6 @@
 package io.choreography.tracker.rules.tracking;
 
+import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 
 /**
@@ -17,4 +18,17 @@ public interface TrackerOutput {
 
   /** An escalation fell due: emit its event. */
   void escalation(EscalationCommand command, long at);
+
+  /**
+   * A match must go on to the task that owns its {@link MatchedEvent#routingKey()} (an instance, or the link of a
+   * business key value, SPEC 3.12), there to be applied with {@link Tracker#apply}. Only processes with keys cause
+   * this.
+   */
+  void routed(MatchedEvent event);
+
+  /**
+   * A business key value was linked to an instance, or the link removed with it: it must reach the task that owns
+   * {@link KeyLink#linkKey()}, there to be applied with {@link Tracker#link}. Only processes with keys cause this.
+   */
+  void linked(KeyLink link);
 }

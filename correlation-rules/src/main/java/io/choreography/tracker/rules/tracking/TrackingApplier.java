@@ -42,6 +42,10 @@ final class TrackingApplier {
     state.dueIndex().remove(timer.dueAt(), timer.key());
   }
 
+  void unschedule(long dueAt, String key) {
+    state.dueIndex().remove(dueAt, key);
+  }
+
   /** An ended instance leaves the store after its retention, and its incidents' lifecycle with it. */
   void purge(String key) {
     state.instances().delete(key);

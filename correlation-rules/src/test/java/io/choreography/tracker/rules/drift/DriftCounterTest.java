@@ -3,6 +3,7 @@ package io.choreography.tracker.rules.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.choreography.tracker.model.drift.DriftCount;
+import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.Definitions;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
@@ -39,6 +40,12 @@ class DriftCounterTest {
 
         @Override
         public void escalation(EscalationCommand command, long at) {}
+
+        @Override
+        public void routed(MatchedEvent event) {}
+
+        @Override
+        public void linked(KeyLink link) {}
       }, new TrackerCounters() {});
   private final Map<String, DriftCount> store = new HashMap<>();
   private final List<DriftCount> published = new ArrayList<>();

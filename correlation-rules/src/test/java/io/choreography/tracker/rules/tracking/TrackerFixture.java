@@ -4,6 +4,7 @@ import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentCommand;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.InstanceSnapshot;
+import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.EscalationCommand;
@@ -27,7 +28,7 @@ final class TrackerFixture implements TrackerOutput, TrackerCounters {
 
   /** An instance change as published, its state copied at the time. */
   record Published(String key, String version, InstanceSnapshot snapshot, List<String> openIncidents,
-      Map<String, Long> stepDurationsMs, Instant at) {}
+      Map<String, Long> stepDurationsMs, Instant at, Map<String, List<String>> keys) {}
 
   /** An incident change as published. */
   record IncidentEvent(PublishedChange change, Instant at) {
@@ -41,6 +42,8 @@ final class TrackerFixture implements TrackerOutput, TrackerCounters {
   }
 
   final InMemoryTrackingState state = new InMemoryTrackingState();
+  final LocalRouting routing = new LocalRouting();
+  final List<KeyLink> links = new ArrayList<>();
   final Tracker tracker;
   final String process;
   final List<Published> instances = new ArrayList<>();
@@ -67,9 +70,32 @@ final class TrackerFixture implements TrackerOutput, TrackerCounters {
     tracker.apply(new MatchedEvent(process, step, trace, eventId, millis(happened), "topic", "Type", millis(arrived)));
   }
 
+  /**
+   * An event that carries business keys (and a trace id, or null), delivered with everything it routes, like a
+   * service whose tasks route to one another at once.
+   */
+  void keyed(String step, String trace, String eventId, Duration happened, Duration arrived, Map<String, String> keys) {
+    tracker.apply(MatchedEvent.read(process, step, trace, eventId, millis(happened), "topic", "Type",
+        millis(arrived), keys));
+    routing.deliver(tracker);
+  }
+
   /** Fires what fell due by T0 + {@code verdict}; returns how many timers were visited. */
   int fire(Duration verdict) {
-    return tracker.fireDue(millis(verdict), Integer.MAX_VALUE);
+    int visited = tracker.fireDue(millis(verdict), Integer.MAX_VALUE);
+    routing.deliver(tracker);
+    return visited;
+  }
+
+  @Override
+  public void routed(MatchedEvent event) {
+    routing.routed(event);
+  }
+
+  @Override
+  public void linked(KeyLink link) {
+    links.add(link);
+    routing.linked(link);
   }
 
   void command(IncidentCommand.Action action, Incident asDocumented, Duration requested) {
@@ -104,7 +130,7 @@ final class TrackerFixture implements TrackerOutput, TrackerCounters {
   @Override
   public void instanceChanged(InstanceChange change) {
     instances.add(new Published(change.key(), change.version(), InstanceSnapshots.of(change.state()),
-        change.openIncidents(), change.stepDurationsMs(), Instant.ofEpochMilli(change.at())));
+        change.openIncidents(), change.stepDurationsMs(), Instant.ofEpochMilli(change.at()), change.keys()));
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param stuckSteps the steps with an open STUCK incident
  * @param stepDurationsMs how long each reached step took
  * @param deviations every deviation the instance has had, open or not (for conformance)
+ * @param keys the business key values linked to the instance, by key name (SPEC 3.12); empty for most
  */
 public record InstanceDocument(
     String process,
@@ -31,7 +32,8 @@ public record InstanceDocument(
     List<String> openIncidents,
     List<String> stuckSteps,
     Map<String, Long> stepDurationsMs,
-    Deviations deviations) {
+    Deviations deviations,
+    Map<String, List<String>> keys) {
 
   public InstanceDocument {
     Objects.requireNonNull(process, "process");
@@ -44,6 +46,17 @@ public record InstanceDocument(
     stepDurationsMs = stepDurationsMs == null ? Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepDurationsMs));
     deviations = deviations == null ? Deviations.NONE : deviations;
+    keys = keys == null || keys.isEmpty() ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
+  }
+
+  /** An instance that linked no business key value. */
+  public InstanceDocument(String process, String version, String traceId, InstanceStatus status, Instant startedAt,
+      Instant endedAt, Instant updatedAt, Map<String, InstanceSnapshot.ReachedStep> steps,
+      List<InstanceSnapshot.WaitingStep> waitingFor, List<String> openIncidents, List<String> stuckSteps,
+      Map<String, Long> stepDurationsMs, Deviations deviations) {
+    this(process, version, traceId, status, startedAt, endedAt, updatedAt, steps, waitingFor, openIncidents,
+        stuckSteps, stepDurationsMs, deviations, Map.of());
   }
 
   /** {@code process/traceId}. */

@@ -35,7 +35,7 @@ import tools.jackson.core.json.JsonFactory;
  *  "waitingFor": [{"step", "since", "due"}], "waitingSteps": [step], "stuckSteps": [step],
  *  "openIncidents": [id], "stepDurationsMs": {step: ms},
  *  "deviations": {"stuck": [step], "outOfOrder": [step], "unexpected": [step], "failed": step, "deadline": bool},
- *  "hadIncident": bool}
+ *  "hadIncident": bool, "keys": {name: [value]}, "keyValues": [value]}     (keys only when the instance has some)
  * </pre>
  */
 public final class InstanceDocumentCodec {
@@ -96,6 +96,16 @@ public final class InstanceDocumentCodec {
       g.writeBooleanProperty("deadline", v.deadline());
       g.writeEndObject();
       g.writeBooleanProperty("hadIncident", v.any());
+      if (!d.keys().isEmpty()) {
+        g.writeObjectPropertyStart("keys");
+        List<String> all = new ArrayList<>();
+        for (Map.Entry<String, List<String>> key : d.keys().entrySet()) {
+          writeStrings(g, key.getKey(), key.getValue());
+          all.addAll(key.getValue());
+        }
+        g.writeEndObject();
+        writeStrings(g, "keyValues", all);
+      }
       g.writeEndObject();
     }
     return out.toByteArray();
@@ -145,7 +155,18 @@ public final class InstanceDocumentCodec {
     }
     return new InstanceDocument(process, text(f.get("version")), traceId, parsed, instant(f.get("startedAt")),
         instant(f.get("endedAt")), instant(f.get("updatedAt")), steps, waitingFor, openIncidents, stuckSteps,
-        durations, deviations);
+        durations, deviations, keys(f.get("keys")));
+  }
+
+  private static Map<String, List<String>> keys(Object node) {
+    Map<String, List<String>> keys = new LinkedHashMap<>();
+    map(node).forEach((name, values) -> {
+      List<String> read = strings(values);
+      if (!read.isEmpty()) {
+        keys.put(name, read);
+      }
+    });
+    return keys;
   }
 
   /** Previous format: a waiting step is stuck when its STUCK incident (deterministic id) is open. */

@@ -15,6 +15,8 @@ import java.util.Map;
  * <pre>
  * event:     topic, partition, offset, arrival, type, matches[process, step, traceId, eventId, eventTime],
  *            document[index, id, json] or none
+ * keyed event: as event, each match followed by keys[name, value] and lookup + 1 (written only when a match has keys)
+ * key link:  process, key name, value, traceId, at, removed
  * watermark: member, generation, publishedAt, topics[name, partitions], partitions[topic, partition, watermark]
  * command:   json
  * </pre>
@@ -28,6 +30,8 @@ public final class IntakeRecordCodec {
   static final int EVENT = 1;
   static final int WATERMARK = 2;
   static final int COMMAND = 3;
+  static final int KEYED_EVENT = 4;
+  static final int KEY_LINK = 5;
 
   private IntakeRecordCodec() {}
 
@@ -39,6 +43,10 @@ public final class IntakeRecordCodec {
       writeEvent(out, e);
     } else if (record instanceof InputWatermark w) {
       writeWatermark(out, w);
+    } else if (record instanceof KeyLink l) {
+      out.writeByte(KEY_LINK).writeNullableString(l.process()).writeNullableString(l.keyName())
+          .writeNullableString(l.value()).writeNullableString(l.traceId()).writeFixedLong(l.at())
+          .writeByte(l.removed() ? 1 : 0);
     } else {
       out.writeByte(COMMAND).writeNullableBytes(((ForwardedCommand) record).json());
     }
@@ -62,7 +70,11 @@ public final class IntakeRecordCodec {
     }
     int kind = in.readByte();
     IntakeRecord record = switch (kind) {
-      case EVENT -> readEvent(in, withDocument);
+      case EVENT -> readEvent(in, withDocument, false);
+      case KEYED_EVENT -> readEvent(in, withDocument, true);
+      case KEY_LINK -> new KeyLink(required(in.readNullableString(), "process"),
+          required(in.readNullableString(), "key name"), required(in.readNullableString(), "key value"),
+          required(in.readNullableString(), "traceId"), in.readFixedLong(), in.readByte() == 1);
       case WATERMARK -> readWatermark(in);
       case COMMAND -> new ForwardedCommand(required(in.readNullableBytes(), "command"));
       default -> throw new IllegalArgumentException("unknown intake record kind " + kind);
@@ -74,7 +86,11 @@ public final class IntakeRecordCodec {
   }
 
   private static void writeEvent(BinaryWriter out, ForwardedEvent e) {
-    out.writeByte(EVENT)
+    boolean keyed = false;
+    for (ForwardedMatch m : e.matches()) {
+      keyed |= !m.keys().isEmpty();
+    }
+    out.writeByte(keyed ? KEYED_EVENT : EVENT)
         .writeNullableString(e.topic())
         .writeVarLong(e.partition())
         .writeVarLong(e.offset())
@@ -87,6 +103,13 @@ public final class IntakeRecordCodec {
           .writeNullableString(m.traceId())
           .writeNullableString(m.eventId())
           .writeFixedLong(m.eventTime());
+      if (keyed) {
+        out.writeVarLong(m.keys().size());
+        for (Map.Entry<String, String> key : m.keys().entrySet()) {
+          out.writeNullableString(key.getKey()).writeNullableString(key.getValue());
+        }
+        out.writeVarLong(m.lookup() + 1L);
+      }
     }
     EventDocument d = e.document();
     if (d == null) {
@@ -96,7 +119,7 @@ public final class IntakeRecordCodec {
     }
   }
 
-  private static ForwardedEvent readEvent(BinaryReader in, boolean withDocument) {
+  private static ForwardedEvent readEvent(BinaryReader in, boolean withDocument, boolean keyed) {
     String topic = required(in.readNullableString(), "topic");
     int partition = in.readVarInt();
     long offset = in.readVarLong();
@@ -105,9 +128,26 @@ public final class IntakeRecordCodec {
     int n = in.readVarInt();
     List<ForwardedMatch> matches = new ArrayList<>(Math.min(n, 16));
     for (int i = 0; i < n; i++) {
-      matches.add(new ForwardedMatch(required(in.readNullableString(), "process"),
-          required(in.readNullableString(), "step"), in.readNullableString(),
-          required(in.readNullableString(), "eventId"), in.readFixedLong()));
+      String process = required(in.readNullableString(), "process");
+      String step = required(in.readNullableString(), "step");
+      String traceId = in.readNullableString();
+      String eventId = required(in.readNullableString(), "eventId");
+      long eventTime = in.readFixedLong();
+      if (!keyed) {
+        matches.add(new ForwardedMatch(process, step, traceId, eventId, eventTime));
+        continue;
+      }
+      int keyCount = in.readVarInt();
+      Map<String, String> keys = new LinkedHashMap<>();
+      for (int k = 0; k < keyCount; k++) {
+        keys.put(required(in.readNullableString(), "key name"), required(in.readNullableString(), "key value"));
+      }
+      int lookup = (int) (in.readVarLong() - 1);
+      try {
+        matches.add(new ForwardedMatch(process, step, traceId, eventId, eventTime, keys, lookup));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("intake record with a bad key lookup: " + e.getMessage(), e);
+      }
     }
     EventDocument document = null;
     if (in.readByte() == 1) {

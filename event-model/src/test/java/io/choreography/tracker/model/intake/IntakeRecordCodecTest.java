@@ -51,6 +51,37 @@ class IntakeRecordCodecTest {
   }
 
   @Test
+  void shouldRoundTripMatchesWithKeysAndKeyLinks() {
+    Map<String, String> keys = new java.util.LinkedHashMap<>();
+    keys.put("paymentId", "pay-7");
+    keys.put("parcelId", "parcel-9");
+    ForwardedEvent keyed = new ForwardedEvent("payments", 0, 42, 1_700_000_000_000L, "PaymentReceived", List.of(
+        ForwardedMatch.read("order-fulfillment", "payment-received", null, "e-1", 1_700_000_000_001L, keys),
+        new ForwardedMatch("other", "s", "trace-1", "e-1", 1L, keys, ForwardedMatch.NO_LOOKUP),
+        new ForwardedMatch("third", "s", null, "e-1", 1L, keys, 2)), null);
+    ForwardedEvent back = (ForwardedEvent) IntakeRecordCodec.decode(IntakeRecordCodec.encode(keyed));
+    assertThat(back).isEqualTo(keyed);
+    assertThat(List.copyOf(back.matches().get(0).keys().keySet())).containsExactly("paymentId", "parcelId");
+    assertThat(back.matches().get(0).routingKey()).isEqualTo("order-fulfillment/\u0002paymentId=pay-7");
+    // back at the first key's owner after every key was looked up
+    assertThat(back.matches().get(2).routingKey()).isEqualTo("third/\u0002paymentId=pay-7");
+    assertThat(back.matches().get(1).routingKey()).isEqualTo("trace-1");
+
+    KeyLink link = new KeyLink("order-fulfillment", "paymentId", "pay-7", "trace-1", 5L, false);
+    KeyLink removed = new KeyLink("order-fulfillment", "paymentId", "pay-7", "trace-1", 6L, true);
+    assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(link))).isEqualTo(link);
+    assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(removed))).isEqualTo(removed);
+    assertThat(link.linkKey()).isEqualTo(back.matches().get(0).routingKey());
+  }
+
+  @Test
+  void shouldWriteMatchesWithoutKeysAsBefore() {
+    // a record without keys is written in the first format, which every reader since version 1 reads
+    byte[] bytes = IntakeRecordCodec.encode(EVENT);
+    assertThat(bytes[1]).isEqualTo((byte) IntakeRecordCodec.EVENT);
+  }
+
+  @Test
   void shouldRefuseWhatItDidNotWrite() {
     assertThatThrownBy(() -> IntakeRecordCodec.decode("{\"json\":1}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");

@@ -7,8 +7,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.choreography.tracker.service.api.openapi.ApiAnswers;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,10 +43,19 @@ public class TraceController {
     return blocking.call(() -> read(traceId));
   }
 
+  /** The business key values the trace's instances linked (SPEC 3.12): their events belong to the trace too. */
+  private static List<String> keyValues(List<JsonNode> instanceDocuments) {
+    Set<String> values = new LinkedHashSet<>();
+    for (JsonNode instance : instanceDocuments) {
+      instance.path("keyValues").forEach(v -> values.add(v.asString()));
+    }
+    return List.copyOf(values);
+  }
+
   private Map<String, Object> read(String traceId) {
-    List<JsonNode> events = queries.events(traceId);
-    List<Map<String, Object>> instancesOfTrace = instances.instancesOfTrace(traceId).stream()
-        .map(InstanceViews::of).toList();
+    List<JsonNode> instanceDocuments = instances.instancesOfTrace(traceId);
+    List<JsonNode> events = queries.events(traceId, keyValues(instanceDocuments));
+    List<Map<String, Object>> instancesOfTrace = instanceDocuments.stream().map(InstanceViews::of).toList();
     List<JsonNode> incidents = instances.incidentsOfTrace(traceId);
     if (events.isEmpty() && instancesOfTrace.isEmpty() && incidents.isEmpty()) {
       throw ApiException.notFound("nothing known for trace id '" + traceId + "'");

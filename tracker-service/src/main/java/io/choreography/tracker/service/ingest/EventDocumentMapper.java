@@ -69,6 +69,10 @@ public final class EventDocumentMapper {
       if (record.key() != null) {
         g.writeStringProperty("key", new String(record.key(), StandardCharsets.UTF_8));
       }
+      writeKeys(g, event);
+      if (event.causationId() != null) {
+        g.writeStringProperty("causationId", event.causationId());
+      }
       List<String> problems = new ArrayList<>(event.problems());
       writeHeaders(g, record, problems);
       writeMatches(g, event);
@@ -86,6 +90,25 @@ public final class EventDocumentMapper {
     }
     return new IndexDocument(names.eventsIndex(record.timestamp(), receivedAt.toEpochMilli()), record.coordinates(),
         out.toByteArray());
+  }
+
+  /** The business key values (SPEC 3.12): by name for the trace view, as one list for search. */
+  private static void writeKeys(JsonGenerator g, ExtractedEvent event) {
+    if (event.keys().isEmpty()) {
+      return;
+    }
+    g.writeName("keys");
+    g.writeStartObject();
+    for (Map.Entry<String, String> key : event.keys().entrySet()) {
+      g.writeStringProperty(key.getKey(), key.getValue());
+    }
+    g.writeEndObject();
+    g.writeName("keyValues");
+    g.writeStartArray();
+    for (String value : event.keys().values()) {
+      g.writeString(value);
+    }
+    g.writeEndArray();
   }
 
   private static void writeHeaders(JsonGenerator g, RawRecord record, List<String> problems) {

@@ -20,7 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * One business record in, its intake records out: the record is read and parsed once, here, and both its
  * Elasticsearch document and its step matches come from that one parse. Matches are grouped by routing key (the
- * trace id), one intake record per key, so that every event of a trace reaches the task that owns it; the first
+ * trace id; for a match with only business keys, the link of its first key, SPEC 3.12), one intake record per key,
+ * so that every event of a trace reaches the task that owns it; the first
  * carries the document. A record that matches nothing still goes to the intake topic for indexing, unless {@code
  * tracker.unmatched=ignore}: keyed by its trace id when it has one, so that the task owning the trace can count it
  * as drift of the trace's instances, else without a key.
@@ -62,8 +63,8 @@ public final class RecordForwarder {
     }
     Map<String, List<ForwardedMatch>> byKey = new LinkedHashMap<>();
     for (StepMatch m : event.matches()) {
-      ForwardedMatch match = new ForwardedMatch(m.process(), m.step(), m.traceId(), m.eventId(),
-          m.time().toEpochMilli());
+      ForwardedMatch match = ForwardedMatch.read(m.process(), m.step(), m.traceId(), m.eventId(),
+          m.time().toEpochMilli(), m.keys());
       byKey.computeIfAbsent(match.routingKey(), k -> new ArrayList<>(1)).add(match);
     }
     List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(byKey.size());

@@ -15,6 +15,6 @@ final class InstanceChangeJson {
 
   static byte[] of(InstanceChange change, long updatedAt) {
     return InstanceDocumentCodec.encode(InstanceDocuments.of(change.state(), change.version(),
-        change.openIncidents(), change.stepDurationsMs(), Instant.ofEpochMilli(updatedAt)));
+        change.openIncidents(), change.stepDurationsMs(), Instant.ofEpochMilli(updatedAt), change.keys()));
   }
 }

@@ -10,12 +10,14 @@ final class StreamsTrackingState implements MutableTrackingState {
   private final StreamsDueIndex dueIndex;
   private final StreamsIncidentLifecycles lifecycles;
   private final StreamsUncorrelatedCounts uncorrelatedCounts;
+  private final StreamsKeyLinks keyLinks;
 
   StreamsTrackingState(ProcessingContext context) {
     instances = new StreamsInstances(context.getStateStore(TrackingStores.INSTANCES));
     dueIndex = new StreamsDueIndex(context.getStateStore(TrackingStores.DUE_INDEX));
     lifecycles = new StreamsIncidentLifecycles(context.getStateStore(TrackingStores.INCIDENT_LIFECYCLE));
     uncorrelatedCounts = new StreamsUncorrelatedCounts(context.getStateStore(TrackingStores.UNCORRELATED));
+    keyLinks = new StreamsKeyLinks(context.getStateStore(TrackingStores.KEY_LINKS));
   }
 
   @Override
@@ -36,5 +38,10 @@ final class StreamsTrackingState implements MutableTrackingState {
   @Override
   public StreamsUncorrelatedCounts uncorrelatedCounts() {
     return uncorrelatedCounts;
+  }
+
+  @Override
+  public StreamsKeyLinks keyLinks() {
+    return keyLinks;
   }
 }

@@ -6,6 +6,7 @@ import io.choreography.tracker.model.intake.ForwardedMatch;
 import io.choreography.tracker.model.intake.InputWatermark;
 import io.choreography.tracker.model.intake.IntakeRecord;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
+import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.drift.DriftCounter;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
@@ -43,6 +44,7 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   private final TrackingMetrics metrics;
   private final VerdictLag verdictLag;
   private final StuckMessageHint hint;
+  private final String intakeTopic;
   private ProcessorContext<String, Outgoing> context;
   private StreamsTrackingState state;
   private Tracker tracker;
@@ -54,8 +56,9 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   private long lastVerdict;
   private String task;
 
-  TrackingProcessor(ProcessDefinitions definitions, TrackingProperties settings, TrackingMetrics metrics,
-      VerdictLag verdictLag, StuckMessageHint hint) {
+  TrackingProcessor(String intakeTopic, ProcessDefinitions definitions, TrackingProperties settings,
+      TrackingMetrics metrics, VerdictLag verdictLag, StuckMessageHint hint) {
+    this.intakeTopic = intakeTopic;
     this.definitions = definitions;
     this.settings = settings;
     this.metrics = metrics;
@@ -67,7 +70,7 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   public void init(ProcessorContext<String, Outgoing> context) {
     this.context = context;
     this.state = new StreamsTrackingState(context);
-    TopicOutputs outputs = new TopicOutputs(context, settings);
+    TopicOutputs outputs = new TopicOutputs(context, settings, intakeTopic);
     this.tracker = new Tracker(definitions, hint, settings.retention(), state, outputs, metrics);
     this.drift = new DriftCounter(definitions, state.instances(),
         new StreamsDriftCounts(context.getStateStore(TrackingStores.DRIFT)), context.taskId().partition(),
@@ -100,7 +103,7 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
       }
       for (ForwardedMatch m : e.matches()) {
         tracker.apply(new MatchedEvent(m.process(), m.step(), m.traceId(), m.eventId(), m.eventTime(), e.topic(),
-            e.type(), arrival));
+            e.type(), arrival, m.keys(), m.lookup()));
       }
     } else if (intake instanceof InputWatermark w) {
       long before = watermarks.low();
@@ -110,6 +113,8 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
         // the verdict time moved: what fell due by it fires now rather than at the next tick (up to a tick sooner)
         fireDueBy(Math.min(context.currentSystemTimeMs(), watermarks.low()));
       }
+    } else if (intake instanceof KeyLink link) {
+      tracker.link(link);
     } else {
       command(((ForwardedCommand) intake).json());
     }

@@ -28,7 +28,14 @@ public final class TrackingStores {
   /** One entry: how far the input has been read, as this task learnt it from the watermarks. */
   public static final String INPUT_WATERMARKS = "input-watermarks";
 
+  /** The links of business key values, the events waiting for them, the values of each instance ({@link StreamsKeyLinks}). */
+  public static final String KEY_LINKS = "key-links";
+
   private TrackingStores() {}
+
+  static StoreBuilder<KeyValueStore<String, byte[]>> keyLinks() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KEY_LINKS), Serdes.String(), Serdes.ByteArray());
+  }
 
   static StoreBuilder<KeyValueStore<String, byte[]>> inputWatermarks() {
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INPUT_WATERMARKS), Serdes.String(),

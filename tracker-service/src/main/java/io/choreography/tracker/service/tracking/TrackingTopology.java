@@ -14,7 +14,9 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
  * intake topic (the forwarder's: every business record once, keyed by trace id, with the input watermarks and the
  * operators' commands in order with the events) -> the tracker with its stores -> {@code tracker.instances}, {@code
  * tracker.incidents}, {@code tracker.drift} and the escalation topics. One fixed source topic, no regular expression and no re-keying: the
- * forwarder has keyed every event by the trace it belongs to, so every event of a trace reaches the same task.
+ * forwarder has keyed every event by the trace it belongs to, so every event of a trace reaches the same task. An
+ * event that carries only business keys (SPEC 3.12) is keyed by the link of its first key; the tasks route links and
+ * such events to one another through the same intake topic, inside their exactly-once transactions.
  */
 public final class TrackingTopology {
 
@@ -41,11 +43,12 @@ public final class TrackingTopology {
     builder.addStateStore(TrackingStores.incidentLifecycle());
     builder.addStateStore(TrackingStores.inputWatermarks());
     builder.addStateStore(TrackingStores.drift());
+    builder.addStateStore(TrackingStores.keyLinks());
     builder.stream(intakeTopic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("intake"))
-        .process(() -> new TrackingProcessor(definitions, settings, metrics, verdictLag, hint),
+        .process(() -> new TrackingProcessor(intakeTopic, definitions, settings, metrics, verdictLag, hint),
             Named.as("track-instances"), TrackingStores.INSTANCES, TrackingStores.DUE_INDEX,
             TrackingStores.UNCORRELATED, TrackingStores.INCIDENT_LIFECYCLE, TrackingStores.INPUT_WATERMARKS,
-            TrackingStores.DRIFT)
+            TrackingStores.DRIFT, TrackingStores.KEY_LINKS)
         .to((key, value, context) -> value.topic(),
             Produced.with(Serdes.String(), new OutgoingSerde()).withName("tracker-outputs"));
     return builder.build();

@@ -3,6 +3,7 @@ package io.choreography.tracker.service.tracking;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.model.RecordHeader;
+import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
@@ -10,6 +11,7 @@ import io.choreography.tracker.rules.extract.ExtractedEvent;
 import io.choreography.tracker.rules.extract.RecordExtractor;
 import io.choreography.tracker.rules.extract.StepMatch;
 import io.choreography.tracker.rules.tracking.InstanceChange;
+import io.choreography.tracker.rules.tracking.LocalRouting;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.PublishedChange;
 import io.choreography.tracker.rules.tracking.Tracker;
@@ -74,18 +76,32 @@ public final class CleanRun {
       ExtractedEvent e = extractor.extract(new RawRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(),
           headers, r.value()));
       for (StepMatch m : e.matches()) {
-        tracker.apply(new MatchedEvent(m.process(), m.step(), m.traceId(), m.eventId(), m.time().toEpochMilli(),
-            r.topic(), e.type(), r.timestamp()));
+        tracker.apply(MatchedEvent.read(m.process(), m.step(), m.traceId(), m.eventId(), m.time().toEpochMilli(),
+            r.topic(), e.type(), r.timestamp(), m.keys()));
+        recorder.routing.deliver(tracker);
       }
     }
     if (fireDue) {
       tracker.fireDue(clock.millis(), Integer.MAX_VALUE);
+      recorder.routing.deliver(tracker);
     }
     return run;
   }
 
   /** What the tracker publishes and counts, kept as a tracker's topics would show it. */
   private final class Recorder implements TrackerOutput, TrackerCounters {
+
+    final LocalRouting routing = new LocalRouting();
+
+    @Override
+    public void routed(MatchedEvent event) {
+      routing.routed(event);
+    }
+
+    @Override
+    public void linked(KeyLink link) {
+      routing.linked(link);
+    }
 
     @Override
     public void instanceChanged(InstanceChange change) {

@@ -13,4 +13,6 @@ public interface TrackingState {
   IncidentLifecyclesState lifecycles();
 
   UncorrelatedCountsState uncorrelatedCounts();
+
+  KeyLinksState keyLinks();
 }

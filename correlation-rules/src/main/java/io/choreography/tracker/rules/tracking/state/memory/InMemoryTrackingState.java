@@ -9,6 +9,7 @@ public final class InMemoryTrackingState implements MutableTrackingState {
   private final InMemoryDueIndex dueIndex = new InMemoryDueIndex();
   private final InMemoryIncidentLifecycles lifecycles = new InMemoryIncidentLifecycles();
   private final InMemoryUncorrelatedCounts uncorrelatedCounts = new InMemoryUncorrelatedCounts();
+  private final InMemoryKeyLinks keyLinks = new InMemoryKeyLinks();
 
   @Override
   public InMemoryInstances instances() {
@@ -28,5 +29,10 @@ public final class InMemoryTrackingState implements MutableTrackingState {
   @Override
   public InMemoryUncorrelatedCounts uncorrelatedCounts() {
     return uncorrelatedCounts;
+  }
+
+  @Override
+  public InMemoryKeyLinks keyLinks() {
+    return keyLinks;
   }
 }

@@ -19,4 +19,7 @@ public interface MutableTrackingState extends TrackingState {
 
   @Override
   MutableUncorrelatedCounts uncorrelatedCounts();
+
+  @Override
+  MutableKeyLinks keyLinks();
 }
