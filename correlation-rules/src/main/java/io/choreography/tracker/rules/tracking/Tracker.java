@@ -153,16 +153,44 @@ public final class Tracker {
    * Fires the timers due by {@code verdictTime}, earliest first, at most {@code limit} (the rest wait for the next
    * call); returns how many were visited. The driver decides how far verdicts may go: every verdict that rests on
    * an absence (STUCK, DEADLINE, the end of a reorder window, escalations, the purge after the retention) happens
-   * here and nowhere else.
+   * here and nowhere else. For a driver in which nothing is routed between tasks (one tracker owns everything).
    */
   public int fireDue(long verdictTime, int limit) {
+    return fireDue(verdictTime, verdictTime, limit);
+  }
+
+  /**
+   * As {@link #fireDue(long, int)}, with the verdict time of what rests on records routed between tasks ({@link
+   * TaskWatermarks}, no later than {@code verdictTime}): the events waiting for a key's link and the instances of
+   * processes with keys go no further than {@code routedVerdictTime}.
+   */
+  public int fireDue(long verdictTime, long routedVerdictTime, int limit) {
     List<DueTimer> due = state.dueIndex().dueBy(verdictTime, limit);
+    long skipped = Long.MAX_VALUE;
     for (DueTimer timer : due) {
+      long verdict = verdictTime;
+      if (routedVerdictTime < verdictTime && routed(timer.key())) {
+        if (timer.dueAt() > routedVerdictTime) {
+          // its events or its link may still be on their way from another task: the next call looks again
+          skipped = Math.min(skipped, timer.dueAt());
+          continue;
+        }
+        verdict = routedVerdictTime;
+      }
       applier.unschedule(timer);
-      fire(timer.key(), verdictTime);
+      fire(timer.key(), verdict);
+    }
+    if (skipped != Long.MAX_VALUE) {
+      applier.revisitFrom(skipped);
     }
     counters.timersVisited(due.size());
     return due.size();
+  }
+
+  /** Whether what the timer decides may rest on records routed between tasks: its process has business keys. */
+  private boolean routed(String key) {
+    ProcessTracker tracker = engine.tracker(InstanceKeys.processOf(key));
+    return tracker != null && !tracker.process().definition().keys().isEmpty();
   }
 
   private void fire(String key, long verdictTime) {

@@ -42,6 +42,11 @@ final class TrackingApplier {
     state.dueIndex().remove(timer.dueAt(), timer.key());
   }
 
+  /** Timers left in place from {@code dueAt} on are looked at again by the next call (nothing is written). */
+  void revisitFrom(long dueAt) {
+    state.dueIndex().revisitFrom(dueAt);
+  }
+
   void unschedule(long dueAt, String key) {
     state.dueIndex().remove(dueAt, key);
   }

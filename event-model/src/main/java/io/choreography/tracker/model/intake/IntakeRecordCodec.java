@@ -15,8 +15,10 @@ import java.util.Map;
  * <pre>
  * event:     topic, partition, offset, arrival, type, matches[process, step, traceId, eventId, eventTime],
  *            document[index, id, json] or none
- * keyed event: as event, each match followed by keys[name, value] and lookup + 1 (written only when a match has keys)
+ * keyed event: as event with partition + 1 and offset + 1 (-1 when routed between tasks), each match followed by
+ *            keys[name, value] and lookup + 1 (written only for a routed record or when a match has keys)
  * key link:  process, key name, value, traceId, at, removed
+ * task watermark: task, levels[fixed long]
  * watermark: member, generation, publishedAt, topics[name, partitions], partitions[topic, partition, watermark]
  * command:   json
  * </pre>
@@ -32,6 +34,7 @@ public final class IntakeRecordCodec {
   static final int COMMAND = 3;
   static final int KEYED_EVENT = 4;
   static final int KEY_LINK = 5;
+  static final int TASK_WATERMARK = 6;
 
   private IntakeRecordCodec() {}
 
@@ -43,6 +46,9 @@ public final class IntakeRecordCodec {
       writeEvent(out, e);
     } else if (record instanceof InputWatermark w) {
       writeWatermark(out, w);
+    } else if (record instanceof TaskWatermark t) {
+      out.writeByte(TASK_WATERMARK).writeVarLong(t.task()).writeVarLong(t.levels().size());
+      t.levels().forEach(out::writeFixedLong);
     } else if (record instanceof KeyLink l) {
       out.writeByte(KEY_LINK).writeNullableString(l.process()).writeNullableString(l.keyName())
           .writeNullableString(l.value()).writeNullableString(l.traceId()).writeFixedLong(l.at())
@@ -72,6 +78,7 @@ public final class IntakeRecordCodec {
     IntakeRecord record = switch (kind) {
       case EVENT -> readEvent(in, withDocument, false);
       case KEYED_EVENT -> readEvent(in, withDocument, true);
+      case TASK_WATERMARK -> readTaskWatermark(in);
       case KEY_LINK -> new KeyLink(required(in.readNullableString(), "process"),
           required(in.readNullableString(), "key name"), required(in.readNullableString(), "key value"),
           required(in.readNullableString(), "traceId"), in.readFixedLong(), in.readByte() == 1);
@@ -86,14 +93,16 @@ public final class IntakeRecordCodec {
   }
 
   private static void writeEvent(BinaryWriter out, ForwardedEvent e) {
-    boolean keyed = false;
+    // matches routed between tasks carry no partition and offset (-1), and most carry keys
+    boolean keyed = e.partition() < 0 || e.offset() < 0;
     for (ForwardedMatch m : e.matches()) {
       keyed |= !m.keys().isEmpty();
     }
+    int shift = keyed ? 1 : 0;
     out.writeByte(keyed ? KEYED_EVENT : EVENT)
         .writeNullableString(e.topic())
-        .writeVarLong(e.partition())
-        .writeVarLong(e.offset())
+        .writeVarLong(e.partition() + (long) shift)
+        .writeVarLong(e.offset() + shift)
         .writeFixedLong(e.arrival())
         .writeNullableString(e.type())
         .writeVarLong(e.matches().size());
@@ -121,8 +130,9 @@ public final class IntakeRecordCodec {
 
   private static ForwardedEvent readEvent(BinaryReader in, boolean withDocument, boolean keyed) {
     String topic = required(in.readNullableString(), "topic");
-    int partition = in.readVarInt();
-    long offset = in.readVarLong();
+    int shift = keyed ? 1 : 0;
+    int partition = in.readVarInt() - shift;
+    long offset = in.readVarLong() - shift;
     long arrival = in.readFixedLong();
     String type = in.readNullableString();
     int n = in.readVarInt();
@@ -160,6 +170,16 @@ public final class IntakeRecordCodec {
       }
     }
     return new ForwardedEvent(topic, partition, offset, arrival, type, matches, document);
+  }
+
+  private static TaskWatermark readTaskWatermark(BinaryReader in) {
+    int task = in.readVarInt();
+    int n = in.readVarInt();
+    List<Long> levels = new ArrayList<>(Math.min(n, 64));
+    for (int i = 0; i < n; i++) {
+      levels.add(in.readFixedLong());
+    }
+    return new TaskWatermark(task, levels);
   }
 
   private static void writeWatermark(BinaryWriter out, InputWatermark w) {

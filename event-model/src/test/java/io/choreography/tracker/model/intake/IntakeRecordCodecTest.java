@@ -72,6 +72,14 @@ class IntakeRecordCodecTest {
     assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(link))).isEqualTo(link);
     assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(removed))).isEqualTo(removed);
     assertThat(link.linkKey()).isEqualTo(back.matches().get(0).routingKey());
+
+    // routed between tasks: no partition and offset of the business record, maybe no keys left
+    ForwardedEvent routed = new ForwardedEvent("payments", -1, -1, 5L, "PaymentSettled",
+        List.of(new ForwardedMatch("order-fulfillment", "settled", null, "e-2", 4L)), null);
+    assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(routed))).isEqualTo(routed);
+
+    TaskWatermark task = new TaskWatermark(3, List.of(5L, 4L, Long.MIN_VALUE));
+    assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(task))).isEqualTo(task);
   }
 
   @Test

@@ -106,14 +106,32 @@ public final class DemoEmitters {
   /** Shipping service: structured-mode CloudEvents; the order id is inside {@code data}. */
   public Future<RecordMetadata> shipping(DemoOrder order, Instant time) {
     String parcel = "parcel-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    return shippingEvent("GoodsShipped", parcel,
+        Map.of("orderId", order.orderId(), "carrier", "demo-express", "parcel", parcel), time);
+  }
+
+  /**
+   * Shipping service, the way it works with its own id: it packs the order's goods into a parcel (the one event that
+   * carries both ids) and from then on speaks of the parcel only.
+   */
+  public Future<RecordMetadata> parcelPacked(DemoOrder order, String parcel, Instant time) {
+    return shippingEvent("ParcelPacked", parcel, Map.of("orderId", order.orderId(), "parcel", parcel), time);
+  }
+
+  /** Shipping service: the parcel left, an event that carries the parcel id and no order id. */
+  public Future<RecordMetadata> parcelShipped(String parcel, Instant time) {
+    return shippingEvent("GoodsShipped", parcel, Map.of("carrier", "demo-express", "parcel", parcel), time);
+  }
+
+  private Future<RecordMetadata> shippingEvent(String type, String parcel, Map<String, Object> data, Instant time) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("specversion", "1.0");
     event.put("id", UUID.randomUUID().toString());
     event.put("source", "/shipping");
-    event.put("type", "GoodsShipped");
+    event.put("type", type);
     event.put("time", time.toString());
     event.put("datacontenttype", "application/json");
-    event.put("data", Map.of("orderId", order.orderId(), "carrier", "demo-express", "parcel", parcel));
+    event.put("data", data);
     ProducerRecord<String, byte[]> r = new ProducerRecord<>(shipping, parcel, bytes(event));
     header(r, "content-type", "application/cloudevents+json; charset=UTF-8");
     return producer.send(r);

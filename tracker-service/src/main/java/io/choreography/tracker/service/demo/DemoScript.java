@@ -26,6 +26,8 @@ final class DemoScript {
     List<Action> a = new ArrayList<>();
     a.add(new Action(0, (e, now) -> e.checkout(order, "OrderPlaced", now,
         Map.of("items", 1 + (int) (order.total() / 100)))));
+    // the shipping service's own id for the order's parcel (SPEC 3.12: its later events carry only this one)
+    String parcel = "parcel-" + order.orderId().substring(0, Math.min(12, order.orderId().length()));
     switch (order.scenario()) {
       case HAPPY -> {
         a.add(new Action(1_000, (e, now) -> e.payment(order, "PaymentReceived", null, now)));
@@ -35,7 +37,8 @@ final class DemoScript {
             Map.of("status", "PACKED"))));
         a.add(new Action(3_500, (e, now) -> e.checkout(order, "OrderStatusChanged", now,
             Map.of("status", "HANDED_TO_CARRIER"))));
-        a.add(new Action(4_000, (e, now) -> e.shipping(order, now)));
+        a.add(new Action(3_800, (e, now) -> e.parcelPacked(order, parcel, now)));
+        a.add(new Action(4_000, (e, now) -> e.parcelShipped(parcel, now)));
       }
       case STUCK_IN_PAYMENT -> {
         // nothing more: payment-received falls due after its `within`
@@ -58,7 +61,8 @@ final class DemoScript {
         a.add(new Action(1_000, (e, now) -> e.payment(order, "PaymentReceived", null, now)));
         a.add(new Action(1_800, (e, now) -> e.payment(order, "PaymentReceived", null, now)));
         a.add(new Action(2_500, (e, now) -> e.inventory(order, now)));
-        a.add(new Action(4_000, (e, now) -> e.shipping(order, now)));
+        a.add(new Action(3_800, (e, now) -> e.parcelPacked(order, parcel, now)));
+        a.add(new Action(4_000, (e, now) -> e.parcelShipped(parcel, now)));
       }
       case PAYMENT_WITHOUT_TRACE_CONTEXT ->
           a.add(new Action(1_000, (e, now) -> e.paymentWithoutTraceContext(order, "PaymentReceived", now)));

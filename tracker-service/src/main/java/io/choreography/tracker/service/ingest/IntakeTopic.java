@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -20,6 +21,7 @@ public final class IntakeTopic {
   private final String topic;
   private final int partitions;
   private volatile boolean ready;
+  private volatile int actual;
 
   public IntakeTopic(KafkaProperties kafka, String topic, int partitions) {
     this.kafka = kafka;
@@ -36,7 +38,17 @@ public final class IntakeTopic {
       NewTopic intake = new NewTopic(topic, Optional.of(partitions), Optional.empty())
           .configs(Map.of("max.message.bytes", Integer.toString(IngestConfiguration.MAX_RECORD_BYTES)));
       TopicCreation.createAndAwait(admin, List.of(intake), Duration.ofSeconds(60));
+      actual = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic)
+          .partitions().size();
     }
     ready = true;
+  }
+
+  /**
+   * How many partitions the topic has (an existing one keeps its own count), hence how many tracking tasks there
+   * are; the configured count until {@link #ensure} found out.
+   */
+  public int partitions() {
+    return actual > 0 ? actual : partitions;
   }
 }

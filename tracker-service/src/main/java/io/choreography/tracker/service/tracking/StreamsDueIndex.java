@@ -57,6 +57,11 @@ final class StreamsDueIndex implements MutableDueIndex {
   }
 
   @Override
+  public void revisitFrom(long dueAt) {
+    scanFrom = Math.min(scanFrom, dueAt);
+  }
+
+  @Override
   public List<DueTimer> dueBy(long upTo, int limit) {
     List<DueTimer> due = new ArrayList<>();
     // every entry is longer than 8 bytes, so the bare key of upTo + 1 is past every entry due by upTo

@@ -10,6 +10,7 @@ import io.choreography.tracker.model.intake.ForwardedEvent;
 import io.choreography.tracker.model.intake.ForwardedMatch;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
 import io.choreography.tracker.model.intake.KeyLink;
+import io.choreography.tracker.model.intake.TaskWatermark;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.tracking.InstanceChange;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
@@ -64,6 +65,14 @@ final class TopicOutputs implements TrackerOutput {
   @Override
   public void linked(KeyLink link) {
     toIntake(link.linkKey(), IntakeRecordCodec.encode(link));
+  }
+
+  /** How far this task has worked through what it was sent: to every task, after everything it routed so far. */
+  void taskWatermark(TaskWatermark watermark) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("content-type", INTAKE);
+    context.forward(new Record<>(null, new Outgoing(intakeTopic, IntakeRecordCodec.encode(watermark), true),
+        context.currentSystemTimeMs(), headers));
   }
 
   private void toIntake(String key, byte[] value) {

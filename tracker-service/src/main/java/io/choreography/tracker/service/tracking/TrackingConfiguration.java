@@ -30,12 +30,12 @@ public class TrackingConfiguration {
       ObjectProvider<LocalInfrastructure> local, ObjectProvider<StuckMessageHint> hint) {
     // created after the local broker, hence stopped and destroyed before it
     local.ifAvailable(l -> {});
+    IntakeTopic intake = new IntakeTopic(kafka, tracker.ingest().intakeTopic(), settings.partitions());
     return new TrackingStreams(
         TrackingTopology.build(tracker.ingest().intakeTopic(), definitions, settings, metrics, verdictLag,
-            hint.getIfAvailable(() -> StuckMessageHint.NONE)),
+            TrackingStores.dueIndexSupplier(), hint.getIfAvailable(() -> StuckMessageHint.NONE), intake::partitions),
         TrackingStreamsConfig.of(kafka, tracker, settings),
-        TrackingTopics.outputs(settings, definitions), settings.partitions(),
-        new IntakeTopic(kafka, tracker.ingest().intakeTopic(), settings.partitions()));
+        TrackingTopics.outputs(settings, definitions), settings.partitions(), intake);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.choreography.tracker.service.tracking;
 
+import io.choreography.tracker.model.incidents.IncidentCommandCodec;
 import io.choreography.tracker.model.intake.ForwardedCommand;
 import io.choreography.tracker.model.intake.ForwardedEvent;
 import io.choreography.tracker.model.intake.ForwardedMatch;
@@ -7,18 +8,20 @@ import io.choreography.tracker.model.intake.InputWatermark;
 import io.choreography.tracker.model.intake.IntakeRecord;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
 import io.choreography.tracker.model.intake.KeyLink;
+import io.choreography.tracker.model.intake.TaskWatermark;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.drift.DriftCounter;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.tracking.InputWatermarks;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
+import io.choreography.tracker.rules.tracking.TaskWatermarks;
 import io.choreography.tracker.rules.tracking.Tracker;
-import io.choreography.tracker.model.incidents.IncidentCommandCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntSupplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,20 +48,25 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   private final VerdictLag verdictLag;
   private final StuckMessageHint hint;
   private final String intakeTopic;
+  private final IntSupplier tasks;
   private ProcessorContext<String, Outgoing> context;
   private StreamsTrackingState state;
   private Tracker tracker;
   private DriftCounter drift;
   private KeyValueStore<String, byte[]> watermarkStore;
   private InputWatermarks watermarks;
+  /** Null when no process has business keys: then nothing is routed between tasks. */
+  private TaskWatermarks routed;
+  private TopicOutputs outputs;
   private boolean watermarksChanged;
   private long countedAt;
   private long lastVerdict;
   private String task;
 
   TrackingProcessor(String intakeTopic, ProcessDefinitions definitions, TrackingProperties settings,
-      TrackingMetrics metrics, VerdictLag verdictLag, StuckMessageHint hint) {
+      TrackingMetrics metrics, VerdictLag verdictLag, StuckMessageHint hint, IntSupplier tasks) {
     this.intakeTopic = intakeTopic;
+    this.tasks = tasks;
     this.definitions = definitions;
     this.settings = settings;
     this.metrics = metrics;
@@ -70,7 +78,9 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   public void init(ProcessorContext<String, Outgoing> context) {
     this.context = context;
     this.state = new StreamsTrackingState(context);
-    TopicOutputs outputs = new TopicOutputs(context, settings, intakeTopic);
+    this.outputs = new TopicOutputs(context, settings, intakeTopic);
+    boolean keys = definitions.all().stream().anyMatch(d -> !d.keys().isEmpty());
+    this.routed = keys ? new TaskWatermarks(tasks.getAsInt()) : null;
     this.tracker = new Tracker(definitions, hint, settings.retention(), state, outputs, metrics);
     this.drift = new DriftCounter(definitions, state.instances(),
         new StreamsDriftCounts(context.getStateStore(TrackingStores.DRIFT)), context.taskId().partition(),
@@ -115,6 +125,10 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
       }
     } else if (intake instanceof KeyLink link) {
       tracker.link(link);
+    } else if (intake instanceof TaskWatermark w) {
+      if (routed != null) {
+        routed.update(w);
+      }
     } else {
       command(((ForwardedCommand) intake).json());
     }
@@ -140,13 +154,22 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
     long wall = context.currentSystemTimeMs();
     long verdict = Math.min(wall, watermarks.low());
     fireDueBy(verdict);
+    if (routed != null) {
+      // after everything this task routed while applying what it read: see TaskWatermarks
+      outputs.taskWatermark(new TaskWatermark(context.taskId().partition(), routed.levels(watermarks.low())));
+    }
     report(wall, verdict);
     metrics.punctuation(System.nanoTime() - started);
   }
 
   private void fireDueBy(long verdict) {
-    if (verdict != InputWatermarks.HOLD) {
+    if (verdict == InputWatermarks.HOLD) {
+      return;
+    }
+    if (routed == null) {
       tracker.fireDue(verdict, settings.maxDuePerTick());
+    } else {
+      tracker.fireDue(verdict, routed.verdict(verdict), settings.maxDuePerTick());
     }
   }
 

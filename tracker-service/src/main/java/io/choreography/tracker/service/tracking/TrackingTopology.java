@@ -2,6 +2,10 @@ package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntSupplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -22,6 +26,18 @@ public final class TrackingTopology {
 
   private TrackingTopology() {}
 
+  /** By key (the producer's partitioner, as the forwarder's), or to every partition. */
+  private static Optional<Set<Integer>> partitions(String topic, String key, Outgoing value, int partitions) {
+    if (!value.everyPartition()) {
+      return Optional.empty();
+    }
+    Set<Integer> all = new HashSet<>();
+    for (int p = 0; p < partitions; p++) {
+      all.add(p);
+    }
+    return Optional.of(all);
+  }
+
   public static Topology build(String intakeTopic, ProcessDefinitions definitions, TrackingProperties settings,
       TrackingMetrics metrics, VerdictLag verdictLag) {
     return build(intakeTopic, definitions, settings, metrics, verdictLag, StuckMessageHint.NONE);
@@ -36,6 +52,16 @@ public final class TrackingTopology {
   /** With another supplier of the due-index store (tests count what the punctuator reads). */
   static Topology build(String intakeTopic, ProcessDefinitions definitions, TrackingProperties settings,
       TrackingMetrics metrics, VerdictLag verdictLag, KeyValueBytesStoreSupplier dueIndex, StuckMessageHint hint) {
+    return build(intakeTopic, definitions, settings, metrics, verdictLag, dueIndex, hint, settings::partitions);
+  }
+
+  /**
+   * @param tasks how many tasks there are (the intake topic's partitions), asked when a task starts: the tasks'
+   *     watermarks are awaited from each of them (see {@code TaskWatermarks})
+   */
+  static Topology build(String intakeTopic, ProcessDefinitions definitions, TrackingProperties settings,
+      TrackingMetrics metrics, VerdictLag verdictLag, KeyValueBytesStoreSupplier dueIndex, StuckMessageHint hint,
+      IntSupplier tasks) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(TrackingStores.instances());
     builder.addStateStore(TrackingStores.dueIndex(dueIndex));
@@ -45,12 +71,13 @@ public final class TrackingTopology {
     builder.addStateStore(TrackingStores.drift());
     builder.addStateStore(TrackingStores.keyLinks());
     builder.stream(intakeTopic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("intake"))
-        .process(() -> new TrackingProcessor(intakeTopic, definitions, settings, metrics, verdictLag, hint),
+        .process(() -> new TrackingProcessor(intakeTopic, definitions, settings, metrics, verdictLag, hint, tasks),
             Named.as("track-instances"), TrackingStores.INSTANCES, TrackingStores.DUE_INDEX,
             TrackingStores.UNCORRELATED, TrackingStores.INCIDENT_LIFECYCLE, TrackingStores.INPUT_WATERMARKS,
             TrackingStores.DRIFT, TrackingStores.KEY_LINKS)
         .to((key, value, context) -> value.topic(),
-            Produced.with(Serdes.String(), new OutgoingSerde()).withName("tracker-outputs"));
+            Produced.with(Serdes.String(), new OutgoingSerde()).withName("tracker-outputs")
+                .withStreamPartitioner(TrackingTopology::partitions));
     return builder.build();
   }
 }

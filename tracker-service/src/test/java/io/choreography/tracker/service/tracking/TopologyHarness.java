@@ -108,8 +108,9 @@ final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     this.wallClock = wallClock.toEpochMilli();
+    // one partition, one task
     driver = new TopologyTestDriver(TrackingTopology.build(INTAKE, definitions, settings, metrics, verdictLag,
-        dueIndex, StuckMessageHint.NONE), props, wallClock);
+        dueIndex, StuckMessageHint.NONE, () -> 1), props, wallClock);
     instances = driver.createOutputTopic(settings.instancesTopic(), new StringDeserializer(), new StringDeserializer());
     incidents = driver.createOutputTopic(settings.incidentsTopic(), new StringDeserializer(), new StringDeserializer());
     intake = driver.createInputTopic(INTAKE, new ByteArraySerializer(), new ByteArraySerializer());
@@ -136,7 +137,13 @@ final class TopologyHarness implements AutoCloseable {
 
   /** Sends one business event whose record timestamp (its arrival) is {@code arrived}, as the forwarder would. */
   void send(String topic, String key, String type, String id, String orderId, Instant time, Instant arrived) {
-    Map<String, Object> body = new LinkedHashMap<>();
+    send(topic, key, type, id, orderId, time, arrived, Map.of());
+  }
+
+  /** The same, with more fields in the payload (e.g. business keys). */
+  void send(String topic, String key, String type, String id, String orderId, Instant time, Instant arrived,
+      Map<String, Object> fields) {
+    Map<String, Object> body = new LinkedHashMap<>(fields);
     body.put("type", type);
     body.put("id", id);
     if (orderId != null) {
