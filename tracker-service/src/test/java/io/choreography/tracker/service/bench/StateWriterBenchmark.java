@@ -39,7 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
  * CPU of the state writer and of Elasticsearch per instance document written (not a test): the state writer's sink
  * (the code its listener container calls with each batch) against a local Elasticsearch node, fed records of
  * {@code tracker.instances} as the topology writes them (with their content type), {@code batch} records every
- * {@code interval} ms, as a flush interval of that length would gather them. {@code instances} orders are open at
+ * {@code interval} ms, as a flush interval of that length would gather them (each batch made just before it is
+ * handed over, outside the sink's measured CPU). {@code instances} orders are open at
  * once and reach one more of their ten steps per round, so after the first round every write is an update, as
  * with the end-to-end benchmark's 100,000 open orders. The first {@code warmup} writes are not measured.
  *
@@ -94,8 +95,7 @@ public final class StateWriterBenchmark {
           new BulkWriter(rest), templates, new IndexWrites(new SimpleMeterRegistry()));
 
       System.out.printf("warm-up: %,d writes%n", warmup);
-      write(sink, records(0, warmup, instances), batch, interval);
-      List<ConsumerRecord<byte[], byte[]>> measured = records(warmup, writes, instances);
+      write(sink, 0, warmup, instances, batch, interval);
       System.gc();
       Thread.sleep(5_000);
       String loadBefore = load();
@@ -104,7 +104,7 @@ public final class StateWriterBenchmark {
       double esBefore = CpuTime.childrenExcept(-1);
       JsonNode statsBefore = stats(rest, json, names.instancesIndex());
       long started = System.nanoTime();
-      write(sink, measured, batch, interval);
+      double writer = write(sink, warmup, writes, instances, batch, interval);
       double seconds = (System.nanoTime() - started) / 1e9;
       Thread.sleep(interval + 2_000L); // the last refresh and the merges it starts
       double es = CpuTime.childrenExcept(-1) - esBefore;
@@ -114,7 +114,6 @@ public final class StateWriterBenchmark {
       call(rest, "POST", "/" + names.instancesIndex() + "/_refresh", null);
       long count = call(rest, "GET", "/" + names.instancesIndex() + "/_count", null, json).path("count").asLong();
 
-      double writer = threads.getOrDefault("java:" + Thread.currentThread().getName(), 0.0);
       double io = threads.entrySet().stream().filter(e -> e.getKey().startsWith("java:elasticsearch-rest-client"))
           .mapToDouble(Map.Entry::getValue).sum();
       double gc = threads.entrySet().stream().filter(e -> e.getKey().startsWith("GC ") || e.getKey().startsWith("GN "))
@@ -127,8 +126,9 @@ public final class StateWriterBenchmark {
           unindexed.isBlank() ? "none" : unindexed);
       System.out.printf("%,d writes (%,d open instances, batches of %,d every %d ms) in %.1f s: %,.0f writes/s; "
           + "%,d documents%n", writes, instances, batch, interval, seconds, writes / seconds, count);
-      System.out.printf("state writer CPU s per 1M writes: %.1f (sink thread %.1f, Elasticsearch client I/O %.1f, "
-          + "GC %.1f)%n", (writer + io + gc) * perMillion, writer * perMillion, io * perMillion, gc * perMillion);
+      System.out.printf("state writer CPU s per 1M writes: %.1f (sink thread %.1f, Elasticsearch client I/O %.1f); "
+          + "GC of the benchmark's JVM %.1f, making the records included%n", (writer + io) * perMillion,
+          writer * perMillion, io * perMillion, gc * perMillion);
       System.out.println("busiest threads of the benchmark's JVM, CPU s per 1M writes: " + threads.entrySet().stream()
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
           .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() * perMillion)).toList());
@@ -138,7 +138,7 @@ public final class StateWriterBenchmark {
           millis(statsBefore, statsAfter, "refresh", "total_time_in_millis") / 1e3 * perMillion,
           millis(statsBefore, statsAfter, "merges", "total_time_in_millis") / 1e3 * perMillion);
       System.out.printf("RESULT writes_per_s=%.0f state_writer_cpu_s_per_1m=%.1f elasticsearch_cpu_s_per_1m=%.1f "
-          + "load_before=%s load_after=%s%n", writes / seconds, (writer + io + gc) * perMillion, es * perMillion,
+          + "load_before=%s load_after=%s%n", writes / seconds, (writer + io) * perMillion, es * perMillion,
           loadBefore.split(" ")[0], loadAfter.split(" ")[0]);
     } finally {
       local.close();
@@ -147,17 +147,28 @@ public final class StateWriterBenchmark {
     System.exit(0);
   }
 
-  private static void write(SinkContainer.Sink sink, List<ConsumerRecord<byte[], byte[]>> records, int batch,
+  /**
+   * Hands the writes to the sink, {@code batch} at a time every {@code interval} ms (or back to back when writing
+   * takes longer); each batch made just before. Answers the CPU seconds the sink's thread took.
+   */
+  private static double write(SinkContainer.Sink sink, long first, int count, int instances, int batch,
       int interval) throws Exception {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = 0;
     long next = System.nanoTime();
-    for (int from = 0; from < records.size(); from += batch) {
-      sink.accept(records.subList(from, Math.min(records.size(), from + batch)));
+    for (long from = first; from < first + count; from += batch) {
+      List<ConsumerRecord<byte[], byte[]>> records = records(from, (int) Math.min(batch, first + count - from),
+          instances);
+      long before = mx.getCurrentThreadCpuTime();
+      sink.accept(records);
+      cpu += mx.getCurrentThreadCpuTime() - before;
       next += interval * 1_000_000L;
       long wait = next - System.nanoTime();
       if (wait > 0) {
         Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
       }
     }
+    return cpu / 1e9;
   }
 
   /** Writes {@code first} to {@code first + count - 1}: write n is instance n % instances at step n / instances. */
