@@ -1,6 +1,5 @@
 package io.choreography.tracker.service.elasticsearch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +33,10 @@ public final class BulkWriter {
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final String FILTER = "errors,items.*.status,items.*.error.type,items.*.error.reason";
+  private static final byte[] INDEX = utf8("{\"index\":{\"_index\":");
+  private static final byte[] DELETE = utf8("{\"delete\":{\"_index\":");
+  private static final byte[] ID = utf8(",\"_id\":");
+  private static final byte[] END = utf8("}}\n");
 
   private final RestClient client;
 
@@ -87,26 +90,47 @@ public final class BulkWriter {
     read(response, positions, written, again, rejected);
   }
 
+  /**
+   * The request body: per document its action line, built here, and its JSON, copied as it is, into one array of
+   * the exact size (index names and ids are quoted once each, with no intermediate strings).
+   */
   static byte[] body(List<IndexDocument> documents, List<Integer> positions) {
+    byte[][] indices = new byte[positions.size()][];
+    byte[][] ids = new byte[positions.size()][];
+    String lastIndex = null;
+    byte[] lastQuoted = null;
     int size = 0;
-    for (int p : positions) {
-      IndexDocument d = documents.get(p);
-      size += 64 + d.index().length() + d.id().length() + (d.json() == null ? 0 : d.json().length);
+    for (int i = 0; i < positions.size(); i++) {
+      IndexDocument d = documents.get(positions.get(i));
+      if (!d.index().equals(lastIndex)) {
+        lastIndex = d.index();
+        lastQuoted = quoted(lastIndex);
+      }
+      indices[i] = lastQuoted;
+      ids[i] = quoted(d.id());
+      size += (d.isDeletion() ? DELETE.length : INDEX.length) + indices[i].length + ID.length + ids[i].length
+          + END.length + (d.isDeletion() ? 0 : d.json().length + 1);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-    for (int p : positions) {
-      IndexDocument d = documents.get(p);
-      out.writeBytes(utf8("{\"" + (d.isDeletion() ? "delete" : "index") + "\":{\"_index\":"));
-      out.writeBytes(quoted(d.index()));
-      out.writeBytes(utf8(",\"_id\":"));
-      out.writeBytes(quoted(d.id()));
-      out.writeBytes(utf8("}}\n"));
+    byte[] body = new byte[size];
+    int at = 0;
+    for (int i = 0; i < positions.size(); i++) {
+      IndexDocument d = documents.get(positions.get(i));
+      at = put(body, at, d.isDeletion() ? DELETE : INDEX);
+      at = put(body, at, indices[i]);
+      at = put(body, at, ID);
+      at = put(body, at, ids[i]);
+      at = put(body, at, END);
       if (!d.isDeletion()) {
-        out.writeBytes(d.json());
-        out.write('\n');
+        at = put(body, at, d.json());
+        body[at++] = '\n';
       }
     }
-    return out.toByteArray();
+    return body;
+  }
+
+  private static int put(byte[] to, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, to, at, bytes.length);
+    return at + bytes.length;
   }
 
   /** Reads {@code {"errors":bool,"items":[{"<op>":{"status":n,"error":{"type":..,"reason":..}}}]}}. */
@@ -189,9 +213,27 @@ public final class BulkWriter {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A JSON string: ids and index names are the tracker's own, but may hold any character a topic or key has. */
-  private static byte[] quoted(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+  /**
+   * A JSON string, as UTF-8: ids and index names are the tracker's own (the ids percent-encoded, so printable
+   * ASCII), but may hold any character a topic or key has.
+   */
+  static byte[] quoted(String s) {
+    int n = s.length();
+    byte[] plain = new byte[n + 2];
+    plain[0] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return escaped(s);
+      }
+      plain[i + 1] = (byte) c;
+    }
+    plain[n + 1] = '"';
+    return plain;
+  }
+
+  private static byte[] escaped(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {

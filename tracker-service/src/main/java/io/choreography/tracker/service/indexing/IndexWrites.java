@@ -41,10 +41,6 @@ public final class IndexWrites {
     writes.get(kind).increment(count);
   }
 
-  void written(StateKind kind) {
-    writes.get(kind).increment();
-  }
-
   void rejected() {
     rejected.increment();
   }

@@ -91,13 +91,18 @@ public class IndexingConfiguration {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, indexing.maxBuffered());
     props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
     props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-    StateWriterSink sink = new StateWriterSink(indexing.instancesTopic(), indexing.driftTopic(),
-        new InstanceDocuments(names.instancesIndex()), new IncidentDocuments(names.incidentsIndex()),
-        new DriftDocuments(names.driftIndex()), writer, templates, writes);
     return new SinkContainer(new SinkContainer.Settings("state-writer",
         List.of(indexing.instancesTopic(), indexing.incidentsTopic(), indexing.driftTopic()),
         indexing.flushInterval(), PHASE),
-        consumers(props, registry), sink);
+        consumers(props, registry), stateWriterSink(indexing, names, writer, templates, writes));
+  }
+
+  /** What the state writer does with a batch of records, without its container; also used by the benchmarks. */
+  public static SinkContainer.Sink stateWriterSink(IndexingProperties indexing, IndexNames names, BulkWriter writer,
+      IndexTemplates templates, IndexWrites writes) {
+    return new StateWriterSink(indexing.instancesTopic(), indexing.driftTopic(),
+        new InstanceDocuments(names.instancesIndex()), new IncidentDocuments(names.incidentsIndex()),
+        new DriftDocuments(names.driftIndex()), writer, templates, writes);
   }
 
   private static Map<String, Object> consumerProperties(KafkaProperties kafka, String group, String clientId) {

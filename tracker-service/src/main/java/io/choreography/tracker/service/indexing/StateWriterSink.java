@@ -51,17 +51,17 @@ final class StateWriterSink implements SinkContainer.Sink {
   @Override
   public void accept(List<ConsumerRecord<byte[], byte[]>> records) throws IOException, InterruptedException {
     // the latest record per document; every record of one document shares a key, hence a partition and its order
-    Map<String, ConsumerRecord<byte[], byte[]>> latest = new LinkedHashMap<>(records.size() * 2);
+    Map<DocumentKey, Latest> latest = new LinkedHashMap<>(records.size() * 2);
     for (ConsumerRecord<byte[], byte[]> r : records) {
-      String key = r.key() == null ? "@" + r.topic() + "-" + r.partition() + "-" + r.offset()
-          : new String(r.key(), StandardCharsets.UTF_8);
-      latest.remove(r.topic() + "\0" + key);
-      latest.put(r.topic() + "\0" + key, r);
+      String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+      latest.put(new DocumentKey(r.topic(), key == null ? "@" + r.partition() + "-" + r.offset() : key),
+          new Latest(key, r));
     }
     List<IndexDocument> documents = new ArrayList<>(latest.size());
     List<StateKind> kinds = new ArrayList<>(latest.size());
-    for (ConsumerRecord<byte[], byte[]> r : latest.values()) {
-      String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+    for (Latest l : latest.values()) {
+      ConsumerRecord<byte[], byte[]> r = l.record();
+      String key = l.key();
       StateKind kind = r.topic().equals(instancesTopic) ? StateKind.INSTANCES
           : r.topic().equals(driftTopic) ? StateKind.DRIFT : StateKind.INCIDENTS;
       try {
@@ -87,8 +87,14 @@ final class StateWriterSink implements SinkContainer.Sink {
     }
     for (int attempt = 1; !pending.isEmpty(); attempt++) {
       BulkAttempt outcome = writer.attempt(documents, pending);
+      int[] written = new int[StateKind.values().length];
       for (int i : outcome.written()) {
-        metrics.written(kinds.get(i));
+        written[kinds.get(i).ordinal()]++;
+      }
+      for (StateKind kind : StateKind.values()) {
+        if (written[kind.ordinal()] > 0) {
+          metrics.written(kind, written[kind.ordinal()]);
+        }
       }
       for (Map.Entry<Integer, String> refused : outcome.rejected().entrySet()) {
         IndexDocument d = documents.get(refused.getKey());
@@ -105,4 +111,10 @@ final class StateWriterSink implements SinkContainer.Sink {
       }
     }
   }
+
+  /** A document of the batch: its topic and record key (a record without key stands alone). */
+  private record DocumentKey(String topic, String key) {}
+
+  /** The latest record of a document in the batch, with its key read once. */
+  private record Latest(String key, ConsumerRecord<byte[], byte[]> record) {}
 }
