@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finds the traces a value names exactly: as trace id, business key value, Kafka record key or event id (SPEC section
- * 5, {@code GET /api/search}). Three searches at most, each of term queries on keyword fields, the value only ever a
- * term: the instances whose trace id or key values hold it; the events whose trace id, key values, record key or
- * event id do, one hit per trace ({@code collapse} on the trace id); then every instance of the traces found.
+ * 5, {@code GET /api/search}). Two requests at most, of term queries on keyword fields, the value only ever a term:
+ * one multi-search of the instances whose trace id or key values hold it and of the events whose trace id, key values,
+ * record key or event id do, one hit per trace ({@code collapse} on the trace id); then, unless only the trace q names
+ * was found (its instances all matched already), every instance of the traces found.
  */
 @Component
 public class SearchQueries {
@@ -62,18 +63,31 @@ public class SearchQueries {
   /** The instances and traces {@code q} names, best match first, then by trace id and process. */
   public Result search(String q) {
     Map<String, Found> traces = new LinkedHashMap<>();
-    boolean truncated = collect(names.instancesIndex(), instancesSearch(q), traces, s -> instanceMatch(s, q));
-    truncated |= collect(names.eventsPattern(), eventsSearch(q), traces, s -> eventMatch(s, q));
+    List<JsonNode> answers = searches.searchAll(List.of(
+        new Searches.Search(names.instancesIndex(), instancesSearch(q)),
+        new Searches.Search(names.eventsPattern(), eventsSearch(q))));
+    JsonNode matchingInstances = answers.get(0).path("hits").path("hits");
+    boolean truncated = collect(matchingInstances, traces, s -> instanceMatch(s, q));
+    truncated |= collect(answers.get(1).path("hits").path("hits"), traces, s -> eventMatch(s, q));
     if (traces.isEmpty()) {
       return new Result(List.of(), false);
     }
 
+    // the instances of the traces found; those of the trace q names are all among the instances that matched
+    List<JsonNode> instances = new ArrayList<>();
+    matchingInstances.forEach(instances::add);
+    Set<String> others = new LinkedHashSet<>(traces.keySet());
+    others.remove(q);
+    if (!others.isEmpty()) {
+      instances.clear();
+      JsonNode ofTraces = searches.search(names.instancesIndex(), instancesOfTraces(traces.keySet()))
+          .path("hits").path("hits");
+      truncated |= ofTraces.size() >= MAX_INSTANCES;
+      ofTraces.forEach(instances::add);
+    }
     List<Item> items = new ArrayList<>();
     Set<String> withInstance = new LinkedHashSet<>();
-    JsonNode instancesOfTraces = searches.search(names.instancesIndex(), instancesOfTraces(traces.keySet()))
-        .path("hits").path("hits");
-    truncated |= instancesOfTraces.size() >= MAX_INSTANCES;
-    for (JsonNode hit : instancesOfTraces) {
+    for (JsonNode hit : instances) {
       JsonNode source = hit.path("_source");
       String traceId = text(source, "traceId");
       Found found = traces.get(traceId);
@@ -97,9 +111,7 @@ public class SearchQueries {
   }
 
   /** Notes how each hit's trace matched; true when the search had more hits than an answer holds. */
-  private boolean collect(String index, Map<String, Object> body, Map<String, Found> traces,
-      Function<JsonNode, Found> match) {
-    JsonNode hits = searches.search(index, body).path("hits").path("hits");
+  private static boolean collect(JsonNode hits, Map<String, Found> traces, Function<JsonNode, Found> match) {
     for (JsonNode hit : hits) {
       JsonNode source = hit.path("_source");
       String traceId = text(source, "traceId");
@@ -110,21 +122,21 @@ public class SearchQueries {
     return hits.size() > MAX_ITEMS;
   }
 
-  /** The search body for instances whose trace id or key values hold {@code q} (public for the benchmark). */
-  public static Map<String, Object> instancesSearch(String q) {
+  /** The search body for instances whose trace id or key values hold {@code q}. */
+  static Map<String, Object> instancesSearch(String q) {
     return Map.of(
         "size", MAX_ITEMS + 1,
         "track_total_hits", false,
-        "_source", List.of("traceId", "keys"),
+        "_source", List.of("traceId", "process", "status", "keys"),
         "query", Map.of("bool", Map.of("minimum_should_match", 1, "should", List.of(
             term("traceId", q), term("keyValues", q)))));
   }
 
   /**
    * The search body for events whose trace id, key values, record key or event id hold {@code q}: the best-matching
-   * event of each trace (public for the benchmark).
+   * event of each trace.
    */
-  public static Map<String, Object> eventsSearch(String q) {
+  static Map<String, Object> eventsSearch(String q) {
     return Map.of(
         "size", MAX_ITEMS + 1,
         "track_total_hits", false,
