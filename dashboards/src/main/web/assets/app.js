@@ -1,9 +1,10 @@
-// The tracker's UI: a small router over four views. No framework, no build step.
+// The tracker's UI: a small router over five views. No framework, no build step.
 import { ApiError, apiKey, setApiKey } from './api.js';
 import { h, toast } from './dom.js';
 import { overview } from './views/overview.js';
 import { processView } from './views/process.js';
 import { traceView } from './views/trace.js';
+import { searchView } from './views/search.js';
 import { incidentsView } from './views/incidents.js';
 import { watchVerdicts } from './verdicts.js';
 
@@ -14,7 +15,7 @@ const routes = [
   [/^\/$/, () => overview],
   [/^\/processes\/([^/]+)$/, () => processView],
   [/^\/traces\/(.+)$/, () => traceView],
-  [/^\/traces\/?$/, () => traceView],
+  [/^\/traces\/?$/, () => searchView],
   [/^\/incidents\/?$/, () => incidentsView],
 ];
 
@@ -66,8 +67,8 @@ window.addEventListener('popstate', render);
 
 document.getElementById('trace-search').addEventListener('submit', (e) => {
   e.preventDefault();
-  const id = document.getElementById('trace-input').value.trim();
-  if (id) navigate(`/traces/${encodeURIComponent(id)}`);
+  const q = document.getElementById('trace-input').value.trim();
+  if (q) navigate(`/traces?q=${encodeURIComponent(q)}`);
 });
 
 document.getElementById('api-key-button').addEventListener('click', () => {

@@ -125,24 +125,56 @@ function incidentsBlock(incidents) {
 
 function timeline(events) {
   const body = h('tbody');
+  // causation (CloudEvents causationid): which event of this trace caused which
+  const rows = new Map();
+  const caused = new Map();
   for (const e of events) {
-    const detail = h('tr', { class: 'detail', hidden: true }, h('td', { colspan: 7 },
-      h('div', { class: 'kv' }, h('b', {}, 'event id '), e.eventId, h('b', {}, ' · received '), time(e.receivedAt)),
+    if (e.causationId) caused.set(e.causationId, [...(caused.get(e.causationId) || []), e.eventId]);
+  }
+  const jump = (eventId) => (click) => {
+    click.preventDefault();
+    click.stopPropagation();
+    const target = rows.get(eventId);
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+    target.classList.remove('flash');
+    requestAnimationFrame(() => target.classList.add('flash'));
+  };
+  const eventLink = (eventId, cls) => h('a', { href: '#', class: cls, 'data-event-id': eventId, onclick: jump(eventId) }, eventId);
+  const ids = new Set(events.map((e) => e.eventId));
+  for (const e of events) {
+    const causedBy = e.causationId
+      ? h('div', { class: 'caused-by' }, 'caused by ', ids.has(e.causationId)
+        ? eventLink(e.causationId, 'causation') : h('code', { title: 'not an event of this trace' }, e.causationId))
+      : null;
+    const effects = (caused.get(e.eventId) || []).filter((id) => id !== e.eventId);
+    const causes = effects.length
+      ? h('div', { class: 'caused' }, 'caused ', effects.flatMap((id, n) => [n ? ', ' : '', eventLink(id, 'effect')]))
+      : null;
+    const detail = h('tr', { class: 'detail', hidden: true }, h('td', { colspan: 8 },
+      h('div', { class: 'kv' }, h('b', {}, 'event id '), e.eventId, h('b', {}, ' · received '), time(e.receivedAt),
+        e.causationId ? h('span', {}, h('b', {}, ' · caused by '), e.causationId) : null),
+      e.keys && Object.keys(e.keys).length
+        ? h('div', { class: 'kv' }, h('b', {}, 'keys '), Object.entries(e.keys).map(([k, v]) => `${k}=${v}`).join(', '))
+        : null,
       h('div', { class: 'kv' }, h('b', {}, 'headers '), h('code', {}, JSON.stringify(e.headers || {}))),
       h('pre', { class: 'payload' }, typeof e.payload === 'string' ? e.payload : JSON.stringify(e.payload, null, 2))));
-    const row = h('tr', { class: 'event', tabindex: 0, onclick: () => { detail.hidden = !detail.hidden; } },
+    const row = h('tr', { class: 'event', tabindex: 0, 'data-event-id': e.eventId, onclick: () => { detail.hidden = !detail.hidden; } },
       h('td', {}, time(e.time)),
       h('td', {}, e.topic),
       h('td', { class: 'num' }, `${e.partition}/${e.offset}`),
       h('td', {}, e.type || ''),
       h('td', {}, e.step ? `${e.process} · ${e.step}` : h('span', { class: 'muted' }, 'no step')),
       h('td', {}, e.key || ''),
+      h('td', { class: 'causation-cell' }, causedBy, causes),
       h('td', {}, e.payloadKind && e.payloadKind !== 'JSON' ? e.payloadKind.toLowerCase() : ''));
-    row.addEventListener('keydown', (k) => { if (k.key === 'Enter') detail.hidden = !detail.hidden; });
+    row.addEventListener('keydown', (k) => { if (k.key === 'Enter' && k.target === row) detail.hidden = !detail.hidden; });
+    if (!rows.has(e.eventId)) rows.set(e.eventId, row);
     body.append(row, detail);
   }
   return h('section', { class: 'timeline' }, h('h2', {}, 'Events'),
     h('table', { class: 'grid' },
-      h('thead', {}, h('tr', {}, ['time', 'topic', 'partition/offset', 'type', 'process · step', 'key', ''].map((c) => h('th', {}, c)))),
+      h('thead', {}, h('tr', {}, ['time', 'topic', 'partition/offset', 'type', 'process · step', 'key', 'causation', ''].map((c) => h('th', {}, c)))),
       body));
 }

@@ -55,6 +55,17 @@ final class OrderDataSet {
    */
   static Loaded load(RestClient client, IndexNames names, Instant now, int orders, Duration window)
       throws Exception {
+    return load(client, names, now, orders, window, (n, order) -> order);
+  }
+
+  /** What to load of order {@code n}: its documents as made, or changed (e.g. with fields the mappers do not write). */
+  interface Decorator {
+    OrderHistories.Order decorate(int n, OrderHistories.Order order);
+  }
+
+  /** The same, each order's documents as {@code decorator} makes them. */
+  static Loaded load(RestClient client, IndexNames names, Instant now, int orders, Duration window,
+      Decorator decorator) throws Exception {
     new IndexTemplates(client, names).ensureInstalled();
     OrderHistories histories = histories(names, now, orders, window);
     System.out.printf("loading %,d orders (%,d events, their instances and incidents) by _bulk into indices %s-* ...%n",
@@ -68,7 +79,7 @@ final class OrderDataSet {
     String middle = null;
     try (BulkLoader bulk = new BulkLoader(client, BATCH)) {
       for (int n = 0; n < orders; n++) {
-        OrderHistories.Order order = histories.order(n);
+        OrderHistories.Order order = decorator.decorate(n, histories.order(n));
         for (IndexDocument doc : order.events()) {
           bulk.add(doc);
           eventBytes += doc.json().length;

@@ -94,28 +94,68 @@ public final class TraceLookupBenchmark {
     // the broker logs at INFO until the tracker's Spring Boot sets up logging (root WARN): keep progress readable
     Machine.quietLogging();
     Options options = new Options(args, OPTIONS);
-    long events = options.longValue("events", 10_000_000);
-    int orders = Math.toIntExact((events + OrderHistories.EVENTS_PER_ORDER - 1) / OrderHistories.EVENTS_PER_ORDER);
-    int days = options.integer("days", 10);
+    DataSet set = DataSet.of(options, "target/bench-trace-lookup", NOTE, "lookup", (n, order) -> order);
     int lookups = options.integer("lookups", 2000);
     int warmUp = options.integer("warmup", 200);
     int missing = options.integer("missing", 200);
     int direct = options.integer("direct", 500);
-    int heapMb = options.integer("esHeapMb", 1024);
     long seed = options.longValue("seed", 1);
-    boolean keep = options.flag("keep");
-    Path dir = Path.of(options.string("dir", "target/bench-trace-lookup")).toAbsolutePath().normalize();
-    Duration window = Duration.ofDays(days);
+    onDataSet(set, (port, client, names, now, description) -> {
+      TraceLookupBenchmark benchmark = new TraceLookupBenchmark(set.histories(names, now), set.orders(), seed);
+      benchmark.run(port, new Searches(client, JsonMapper.builder().build()), names, warmUp, lookups, missing,
+          direct, description, set.heapMb());
+    });
+    System.exit(0);
+  }
 
-    Properties note = keep ? readNote(dir) : null;
-    boolean reuse = note != null && note.getProperty("orders").equals(Integer.toString(orders))
-        && note.getProperty("days").equals(Integer.toString(days));
+  /**
+   * A data set of {@code orders} orders over {@code days} (each order's documents as {@code decorator} makes them),
+   * in {@code dir}, noted as {@code noteName} when kept ({@code keep}), under an index prefix starting with
+   * {@code prefixStart}; the node's heap.
+   */
+  record DataSet(Path dir, String noteName, String prefixStart, int orders, int days, boolean keep, int heapMb,
+      OrderDataSet.Decorator decorator) {
+
+    /**
+     * The data set the options {@code events} (10000000, rounded up to whole orders), {@code days} (10), {@code
+     * esHeapMb} (1024), {@code dir} ({@code defaultDir}) and {@code keep} (false) describe.
+     */
+    static DataSet of(Options options, String defaultDir, String noteName, String prefixStart,
+        OrderDataSet.Decorator decorator) {
+      long events = options.longValue("events", 10_000_000);
+      return new DataSet(Path.of(options.string("dir", defaultDir)).toAbsolutePath().normalize(), noteName,
+          prefixStart, Math.toIntExact((events + OrderHistories.EVENTS_PER_ORDER - 1) / OrderHistories.EVENTS_PER_ORDER),
+          options.integer("days", 10), options.flag("keep"), options.integer("esHeapMb", 1024), decorator);
+    }
+
+    /** Its orders as the tracker's mappers make them (undecorated), for the given indices and time of loading. */
+    OrderHistories histories(IndexNames names, Instant now) {
+      return OrderDataSet.histories(names, now, orders, Duration.ofDays(days));
+    }
+  }
+
+  /** What a benchmark measures once the data set is there and the tracker runs on it. */
+  interface Measurement {
+    void run(int port, RestClient client, IndexNames names, Instant now, String dataSetDescription) throws Exception;
+  }
+
+  /**
+   * Starts a local broker and node in the data set's directory, loads the data set (or reuses a kept one that
+   * matches), checks its counts, starts the tracker on it and runs the measurement; then stops all and deletes the
+   * data set unless kept.
+   */
+  static void onDataSet(DataSet set, Measurement measurement) throws Exception {
+    Path dir = set.dir();
+    long events = (long) set.orders() * OrderHistories.EVENTS_PER_ORDER;
+    Properties note = set.keep() ? readNote(dir, set.noteName()) : null;
+    boolean reuse = note != null && note.getProperty("orders").equals(Integer.toString(set.orders()))
+        && note.getProperty("days").equals(Integer.toString(set.days()));
     System.out.printf("data directory %s; %s; its files are %s after the run%n", dir,
         reuse ? "reusing the data set loaded there on " + note.getProperty("loadedAt")
             : "loading a new data set (files of an earlier run there are deleted first)",
-        keep ? "kept" : "deleted");
+        set.keep() ? "kept" : "deleted");
     if (!reuse) {
-      deleteData(dir);
+      deleteData(dir, set.noteName());
     }
     Files.createDirectories(dir);
     long free = Files.getFileStore(dir).getUsableSpace();
@@ -126,7 +166,7 @@ public final class TraceLookupBenchmark {
           BYTES_PER_EVENT_NEEDED, free / 1e9));
     }
     LocalInfrastructure local = LocalInfrastructure.start(dir, SharedInfrastructure.freePortPair(),
-        SharedInfrastructure.freePort(), heapMb, System.out);
+        SharedInfrastructure.freePort(), set.heapMb(), System.out);
     Path stateDir = dir.resolve("streams");
     try (RestClient client = RestClient.builder(HttpHost.create(local.elasticsearchUri())).build()) {
       if (!Files.isDirectory(dir.resolve("elasticsearch"))) {
@@ -134,7 +174,8 @@ public final class TraceLookupBenchmark {
             + "deleted by this benchmark");
       }
       if (!reuse) {
-        note = load(client, dir, orders, days, window, keep);
+        note = load(client, dir, set.noteName(), set.prefixStart(), set.orders(), set.days(),
+            Duration.ofDays(set.days()), set.keep(), set.decorator());
       }
       IndexNames names = new IndexNames(note.getProperty("prefix"));
       Instant now = Instant.parse(note.getProperty("now"));
@@ -145,28 +186,28 @@ public final class TraceLookupBenchmark {
           local.kafkaBootstrapServers(), names.prefix(), stateDir);
       try {
         int port = Integer.parseInt(tracker.getEnvironment().getProperty("local.server.port"));
-        TraceLookupBenchmark benchmark = new TraceLookupBenchmark(OrderDataSet.histories(names, now, orders, window),
-            orders, seed);
-        benchmark.run(port, new Searches(client, JsonMapper.builder().build()), names, warmUp, lookups, missing,
-            direct, dataSet, heapMb);
+        measurement.run(port, client, names, now, dataSet);
       } finally {
         tracker.close();
       }
     } finally {
       local.close();
-      if (!keep) {
-        deleteData(dir);
+      if (!set.keep()) {
+        deleteData(dir, set.noteName());
       }
     }
-    System.exit(0);
   }
 
-  /** Loads a new data set; returns what the note of a kept data set says about it (written only when kept). */
-  private static Properties load(RestClient client, Path dir, int orders, int days, Duration window, boolean keep)
-      throws Exception {
-    String prefix = "lookup" + Long.toString(System.currentTimeMillis(), 36);
+  /**
+   * Loads a new data set of {@code orders} (each as {@code decorator} makes it) under a new index prefix starting
+   * with {@code prefixStart}; returns what the note {@code noteName} in {@code dir} says about it (written only when
+   * kept). For the benchmarks on this data set.
+   */
+  static Properties load(RestClient client, Path dir, String noteName, String prefixStart, int orders, int days,
+      Duration window, boolean keep, OrderDataSet.Decorator decorator) throws Exception {
+    String prefix = prefixStart + Long.toString(System.currentTimeMillis(), 36);
     Instant now = Instant.now();
-    OrderDataSet.Loaded loaded = OrderDataSet.load(client, new IndexNames(prefix), now, orders, window);
+    OrderDataSet.Loaded loaded = OrderDataSet.load(client, new IndexNames(prefix), now, orders, window, decorator);
     Properties note = new Properties();
     note.setProperty("prefix", prefix);
     note.setProperty("now", now.toString());
@@ -181,15 +222,16 @@ public final class TraceLookupBenchmark {
     note.setProperty("eventDocumentBytes", Long.toString(loaded.eventDocumentBytes()));
     note.setProperty("payloadBytes", Long.toString(loaded.payloadBytes()));
     if (keep) {
-      try (OutputStream out = Files.newOutputStream(dir.resolve(NOTE))) {
-        note.store(out, "data set of TraceLookupBenchmark, complete and refreshed");
+      try (OutputStream out = Files.newOutputStream(dir.resolve(noteName))) {
+        note.store(out, "data set of a benchmark on OrderDataSet, complete and refreshed");
       }
     }
     return note;
   }
 
-  private static Properties readNote(Path dir) throws IOException {
-    Path file = dir.resolve(NOTE);
+  /** The note {@code noteName} of a kept data set in {@code dir}, or null when there is none. */
+  static Properties readNote(Path dir, String noteName) throws IOException {
+    Path file = dir.resolve(noteName);
     if (!Files.isRegularFile(file)) {
       return null;
     }
@@ -201,15 +243,15 @@ public final class TraceLookupBenchmark {
   }
 
   /** Deletes only what this benchmark puts in {@code dir} (never {@code dir} itself or anything else in it). */
-  private static void deleteData(Path dir) throws IOException {
-    Files.deleteIfExists(dir.resolve(NOTE));
+  static void deleteData(Path dir, String noteName) throws IOException {
+    Files.deleteIfExists(dir.resolve(noteName));
     for (String sub : List.of("kafka", "elasticsearch", "streams")) {
       Directories.deleteRecursively(dir.resolve(sub));
     }
   }
 
   /** Checks the counts against what was loaded; returns a description of the indices: counts, size on disk. */
-  private static String describeDataSet(RestClient client, IndexNames names, Properties note, Path dir)
+  static String describeDataSet(RestClient client, IndexNames names, Properties note, Path dir)
       throws IOException, InterruptedException {
     // a reused data set: the node recovers its shards (replaying their translogs) before it can count them
     long start = System.nanoTime();
@@ -265,7 +307,7 @@ public final class TraceLookupBenchmark {
   }
 
   /** Bytes in the files below {@code dir}, 0 if it does not exist. */
-  private static long size(Path dir) throws IOException {
+  static long size(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
@@ -406,7 +448,7 @@ public final class TraceLookupBenchmark {
     return ms;
   }
 
-  private static String row(String name, List<Double> values) {
+  static String row(String name, List<Double> values) {
     Percentiles p = new Percentiles(values);
     return String.format("| %s | %,d | %.1f | %.1f | %.1f | %.1f |", name, p.count(), p.at(50), p.at(90), p.at(99),
         p.max());

@@ -238,6 +238,15 @@ class ApiErrorSweepIT {
         new Case("POST", "/api/incidents/" + longId + "/acknowledge", o, 400),
         new Case("POST", "/api/incidents/a%01b/resolve", o, 400),
         new Case("POST", "/api/incidents/a%2Fb/resolve", o, 404),
+        // search
+        new Case("GET", "/api/search", v, 400),
+        new Case("GET", "/api/search?q=", v, 400),
+        new Case("GET", "/api/search?q=%20", v, 400),
+        new Case("GET", "/api/search?q=a%01b", v, 400),
+        new Case("GET", "/api/search?q=" + "c".repeat(1025), v, 400),
+        new Case("GET", "/api/search?q=%ZZ", v, 400),
+        new Case("GET", "/api/search?q=x", null, 401),
+        new Case("POST", "/api/search?q=x", o, 405),
         // the live stream
         new Case("GET", "/api/stream?process=Not%20A%20Process", v, 400),
         new Case("GET", "/api/stream?process=" + longValue, v, 400),

@@ -117,6 +117,19 @@ public final class DirectIndexing implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Adds fields to the document added last (e.g. an event's {@code key}, {@code keys}, {@code keyValues} and {@code
+   * causationId}, an instance's {@code keys} and {@code keyValues}), replacing fields of the same name.
+   */
+  @SuppressWarnings("unchecked")
+  public DirectIndexing with(Map<String, Object> fields) {
+    IndexDocument last = pending.remove(pending.size() - 1);
+    Map<String, Object> doc = JSON.readValue(last.json(), LinkedHashMap.class);
+    doc.putAll(fields);
+    pending.add(new IndexDocument(last.index(), last.id(), JSON.writeValueAsBytes(doc)));
+    return this;
+  }
+
   /** Writes every document added so far with one {@code _bulk}, refreshed; fails if any is refused. */
   public void write() {
     if (pending.isEmpty()) {

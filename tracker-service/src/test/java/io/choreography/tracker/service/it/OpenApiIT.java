@@ -95,7 +95,7 @@ class OpenApiIT {
     assertThat(documented).contains("GET /api/processes", "GET /api/processes/{id}",
         "GET /api/processes/{id}/throughput", "GET /api/instances", "GET /api/instances/{process}/{traceId}",
         "GET /api/incidents", "POST /api/incidents/{id}/acknowledge", "POST /api/incidents/{id}/resolve",
-        "GET /api/traces/{traceId}", "GET /api/stream", "GET /api/processes/{id}/drift", "GET /api/export/ocel",
+        "GET /api/traces/{traceId}", "GET /api/search", "GET /api/stream", "GET /api/processes/{id}/drift", "GET /api/export/ocel",
         "GET /api/status", "GET /api/ui/config", "GET /actuator/health",
         "GET /actuator/prometheus");
     Set<String> mapped = new TreeSet<>();
@@ -184,6 +184,8 @@ class OpenApiIT {
     check(document, "GET", "/api/traces/{traceId}", "/api/traces/" + happy.orderId(), KEY, 200, mismatches);
     check(document, "GET", "/api/traces/{traceId}", "/api/traces/00000000000000000000000000000000", KEY, 404,
         mismatches);
+    check(document, "GET", "/api/search", "/api/search?q=" + happy.orderId(), KEY, 200, mismatches);
+    check(document, "GET", "/api/search", "/api/search?q=", KEY, 400, mismatches);
     check(document, "GET", "/api/ui/config", "/api/ui/config", KEY, 200, mismatches);
     check(document, "GET", "/api/status", "/api/status", KEY, 200, mismatches);
     check(document, "GET", "/api/processes/{id}/drift", "/api/processes/order-fulfillment/drift", KEY, 200, mismatches);

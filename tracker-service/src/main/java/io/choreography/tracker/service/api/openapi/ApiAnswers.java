@@ -127,11 +127,26 @@ public final class ApiAnswers {
       @Schema(format = "date-time") String receivedAt, String topic, int partition, long offset, String key,
       Map<String, String> headers, @Schema(description = "the first process step it matched") String process,
       String step, @Schema(allowableValues = {"JSON", "TEXT", "BINARY", "EMPTY"}) String payloadKind,
-      @Schema(description = "the payload: JSON as it was, else text or base64") Object payload) {}
+      @Schema(description = "the payload: JSON as it was, else text or base64") Object payload,
+      @Schema(description = "the business key values it carries, key name -> value; absent: none") Map<String, String> keys,
+      @Schema(description = "the same values, as searched") List<String> keyValues,
+      @Schema(description = "the CloudEvents causationid: the id of the event that caused this one; absent: none")
+      String causationId) {}
 
   @Schema(description = "Everything known of one trace, in time order")
   public record Trace(String traceId, List<TraceEvent> events, List<Instance> instances, List<Incident> incidents,
       @Schema(description = "true when the trace has more events than one answer carries") boolean truncated) {}
+
+  @Schema(description = "A trace found by a search: one of its instances, or the trace when it has none")
+  public record SearchItem(String traceId, @Schema(description = "null for a trace without instance") String process,
+      @Schema(allowableValues = {"RUNNING", "STUCK", "COMPLETED", "FAILED"},
+          description = "null for a trace without instance") String status,
+      @Schema(description = "how it was found, the first that applies of: traceId, key:<keyName>, recordKey, eventId",
+          example = "key:paymentId") String matchedOn) {}
+
+  @Schema(description = "The traces a value names exactly, best match first; empty when none")
+  public record SearchResult(@Schema(description = "at most 50") List<SearchItem> items,
+      @Schema(description = "true when more matched than the items hold") boolean truncated) {}
 
   @Schema(description = "Settings of the web UI")
   public record UiConfig(@Schema(description = "link from the trace view to a tracing UI, {traceId} replaced; null: none",
