@@ -4,38 +4,52 @@ import io.choreography.tracker.rules.engine.InstanceView;
 import io.choreography.tracker.rules.tracking.state.DueTimer;
 import io.choreography.tracker.rules.tracking.state.mutable.MutableDueIndex;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** Timers in a sorted set, by due time, then key. */
+/**
+ * Timers by due time, then key: a sorted map of due times, each to the keys due then. Putting and removing a timer
+ * compares due times only (many instances fall due at the same millisecond); the keys of a due time are sorted
+ * when they fall due, so that timers fire in the order the service's store gives them (due time, then key).
+ */
 public final class InMemoryDueIndex implements MutableDueIndex {
 
-  private static final Comparator<DueTimer> ORDER =
-      Comparator.comparingLong(DueTimer::dueAt).thenComparing(DueTimer::key);
-
-  private final TreeSet<DueTimer> timers = new TreeSet<>(ORDER);
+  private final TreeMap<Long, Set<String>> byDueTime = new TreeMap<>();
+  private int size;
 
   @Override
   public void put(long dueAt, String key) {
-    if (dueAt != InstanceView.NONE) {
-      timers.add(new DueTimer(dueAt, key));
+    if (dueAt != InstanceView.NONE && byDueTime.computeIfAbsent(dueAt, t -> new HashSet<>()).add(key)) {
+      size++;
     }
   }
 
   @Override
   public void remove(long dueAt, String key) {
-    timers.remove(new DueTimer(dueAt, key));
+    Set<String> keys = byDueTime.get(dueAt);
+    if (keys != null && keys.remove(key)) {
+      size--;
+      if (keys.isEmpty()) {
+        byDueTime.remove(dueAt);
+      }
+    }
   }
 
   @Override
   public List<DueTimer> dueBy(long upTo, int limit) {
     List<DueTimer> due = new ArrayList<>();
-    for (DueTimer t : timers) {
-      if (t.dueAt() > upTo || due.size() >= limit) {
-        break;
+    for (Map.Entry<Long, Set<String>> at : byDueTime.headMap(upTo, true).entrySet()) {
+      for (String key : sorted(at.getValue())) {
+        if (due.size() >= limit) {
+          return due;
+        }
+        due.add(new DueTimer(at.getKey(), key));
       }
-      due.add(t);
     }
     return due;
   }
@@ -45,23 +59,30 @@ public final class InMemoryDueIndex implements MutableDueIndex {
     if (upTo <= after) {
       return 0;
     }
-    // "" is the least key: the set from here on holds exactly the timers due after `after`
     int n = 0;
-    for (DueTimer t : timers.tailSet(new DueTimer(after + 1, ""), true)) {
-      if (t.dueAt() > upTo || n >= cap) {
-        break;
+    NavigableMap<Long, Set<String>> range = byDueTime.subMap(after, false, upTo, true);
+    for (Set<String> keys : range.values()) {
+      n += keys.size();
+      if (n >= cap) {
+        return cap;
       }
-      n++;
     }
     return n;
   }
 
   /** The earliest timer, or null when none is left (replay runs the clock on from timer to timer). */
   public DueTimer earliest() {
-    return timers.isEmpty() ? null : timers.first();
+    Map.Entry<Long, Set<String>> first = byDueTime.firstEntry();
+    return first == null ? null : new DueTimer(first.getKey(), Collections.min(first.getValue()));
   }
 
   public int size() {
-    return timers.size();
+    return size;
+  }
+
+  private static List<String> sorted(Set<String> keys) {
+    List<String> list = new ArrayList<>(keys);
+    Collections.sort(list);
+    return list;
   }
 }
