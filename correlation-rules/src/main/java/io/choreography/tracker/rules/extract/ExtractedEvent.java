@@ -1,8 +1,7 @@
 package io.choreography.tracker.rules.extract;
 
+import io.choreography.tracker.model.OrderedMaps;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ public record ExtractedEvent(
   public ExtractedEvent {
     matches = List.copyOf(matches);
     problems = List.copyOf(problems);
-    keys = keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    keys = OrderedMaps.copyOf(keys);
   }
 
   public ExtractedEvent(String eventId, String traceId, String type, Instant time, Payload payload,

@@ -1,8 +1,7 @@
 package io.choreography.tracker.rules.extract;
 
+import io.choreography.tracker.model.OrderedMaps;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ public record StepMatch(String process, String step, String traceId, String even
    *     definition order; empty when it carries none
    */
   public StepMatch {
-    keys = keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    keys = OrderedMaps.copyOf(keys);
   }
 
   /** A match that carries no business key. */

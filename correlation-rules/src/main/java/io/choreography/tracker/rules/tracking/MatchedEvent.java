@@ -1,8 +1,7 @@
 package io.choreography.tracker.rules.tracking;
 
+import io.choreography.tracker.model.OrderedMaps;
 import io.choreography.tracker.model.intake.ForwardedMatch;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +23,7 @@ public record MatchedEvent(String process, String step, String traceId, String e
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(eventId, "eventId");
-    keys = keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    keys = OrderedMaps.copyOf(keys);
   }
 
   /** A match that carries no business key. */
@@ -37,7 +36,7 @@ public record MatchedEvent(String process, String step, String traceId, String e
   public static MatchedEvent read(String process, String step, String traceId, String eventId, long eventTime,
       String topic, String type, long arrivedAt, Map<String, String> keys) {
     return new MatchedEvent(process, step, traceId, eventId, eventTime, topic, type, arrivedAt, keys,
-        traceId == null && !keys.isEmpty() ? 0 : ForwardedMatch.NO_LOOKUP);
+        ForwardedMatch.firstLookup(traceId, keys));
   }
 
   /** Where a driver routes the match: see {@link ForwardedMatch#routingKey(String, String, String, Map, int)}. */

@@ -2,6 +2,7 @@ package io.choreography.tracker.model.instances;
 
 import io.choreography.tracker.model.InstanceSnapshot;
 import io.choreography.tracker.model.InstanceStatus;
+import io.choreography.tracker.model.OrderedMaps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,7 @@ public record InstanceDocument(
     stepDurationsMs = stepDurationsMs == null ? Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepDurationsMs));
     deviations = deviations == null ? Deviations.NONE : deviations;
-    keys = keys == null || keys.isEmpty() ? Map.of()
-        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
+    keys = OrderedMaps.copyOf(keys);
   }
 
   /** An instance that linked no business key value. */

@@ -1,7 +1,6 @@
 package io.choreography.tracker.model.intake;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.choreography.tracker.model.OrderedMaps;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,7 +24,7 @@ public record ForwardedMatch(String process, String step, String traceId, String
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(eventId, "eventId");
-    keys = keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    keys = OrderedMaps.copyOf(keys);
     if (lookup != NO_LOOKUP && (traceId != null || lookup < 0 || lookup > keys.size() || keys.isEmpty())) {
       throw new IllegalArgumentException("lookup " + lookup + " with " + keys.size() + " keys and trace id "
           + traceId);
@@ -40,8 +39,12 @@ public record ForwardedMatch(String process, String step, String traceId, String
   /** A match as read: one without a trace id but with keys starts by looking up its first key. */
   public static ForwardedMatch read(String process, String step, String traceId, String eventId, long eventTime,
       Map<String, String> keys) {
-    return new ForwardedMatch(process, step, traceId, eventId, eventTime, keys,
-        traceId == null && !keys.isEmpty() ? 0 : NO_LOOKUP);
+    return new ForwardedMatch(process, step, traceId, eventId, eventTime, keys, firstLookup(traceId, keys));
+  }
+
+  /** Where a match as read starts: looking up its first key when it has keys and no trace id, else nowhere. */
+  public static int firstLookup(String traceId, Map<String, String> keys) {
+    return traceId == null && !keys.isEmpty() ? 0 : NO_LOOKUP;
   }
 
   /** See {@link #routingKey(String, String, String, Map, int)}. */
