@@ -14,7 +14,6 @@ import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.PublishedChange;
 import io.choreography.tracker.rules.tracking.Tracker;
 import io.choreography.tracker.rules.tracking.TrackerCounters;
-import io.choreography.tracker.rules.tracking.TrackerOutput;
 import io.choreography.tracker.rules.tracking.state.KeyLinkEntries;
 import io.choreography.tracker.rules.tracking.state.memory.InMemoryTrackingState;
 import java.nio.charset.StandardCharsets;
@@ -101,11 +100,10 @@ public class KeyedTrackerBenchmark {
 
   /** The tracker, its state and the events of every instance, built once. */
   @State(Scope.Thread)
-  public abstract static class Workload implements TrackerOutput, TrackerCounters {
+  public abstract static class Workload extends LocalRouting implements TrackerCounters {
     @Param("200000")
     int instances;
 
-    final LocalRouting routing = new LocalRouting();
     InMemoryTrackingState state;
     Tracker tracker;
     MatchedEvent[][] events;
@@ -116,11 +114,16 @@ public class KeyedTrackerBenchmark {
 
     abstract boolean keys();
 
+    /** A tracker on fresh state, its output this workload; ended instances leave after 1 s. */
+    void start(boolean keys) {
+      state = new InMemoryTrackingState();
+      tracker = new Tracker(new ProcessDefinitions(List.of(DefinitionLoader.parse("chain.yaml", definition(keys)))),
+          StuckMessageHint.NONE, Duration.ofSeconds(1), state, this, this);
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
-      state = new InMemoryTrackingState();
-      tracker = new Tracker(new ProcessDefinitions(List.of(DefinitionLoader.parse("chain.yaml", definition(keys())))),
-          StuckMessageHint.NONE, Duration.ofSeconds(1), state, this, this);
+      start(keys());
       events = new MatchedEvent[instances][];
       for (int i = 0; i < instances; i++) {
         events[i] = events(i, 0, keys());
@@ -139,13 +142,13 @@ public class KeyedTrackerBenchmark {
 
     void apply(int i, int k) {
       tracker.apply(events[i][k]);
-      routing.deliver(tracker);
+      deliver(tracker);
     }
 
     int next() {
       if (instance == 0) {
         tracker.fireDue(time(cycle, round) - 1, Integer.MAX_VALUE);
-        routing.deliver(tracker);
+        deliver(tracker);
       }
       if (round == 0 && cycle > 0) {
         events[instance] = events(instance, cycle, keys());
@@ -173,13 +176,13 @@ public class KeyedTrackerBenchmark {
     @Override
     public void routed(MatchedEvent event) {
       routed++;
-      routing.routed(event);
+      super.routed(event);
     }
 
     @Override
     public void linked(KeyLink link) {
       routed++;
-      routing.linked(link);
+      super.linked(link);
     }
 
     @Override
@@ -243,9 +246,7 @@ public class KeyedTrackerBenchmark {
   static void printLinkSizes() {
     ThreeKeys w = new ThreeKeys();
     w.instances = 1;
-    w.state = new InMemoryTrackingState();
-    w.tracker = new Tracker(new ProcessDefinitions(List.of(DefinitionLoader.parse("chain.yaml", definition(true)))),
-        StuckMessageHint.NONE, Duration.ofSeconds(1), w.state, w, w);
+    w.start(true);
     w.events = new MatchedEvent[][] {events(0, 0, true)};
     for (int k = 0; k < STEPS.length; k++) {
       w.apply(0, k);

@@ -4,7 +4,6 @@ import io.choreography.tracker.model.Incident;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.InstanceSnapshot;
 import io.choreography.tracker.model.RawRecord;
-import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.engine.InstanceSnapshots;
@@ -17,7 +16,6 @@ import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.PublishedChange;
 import io.choreography.tracker.rules.tracking.Tracker;
 import io.choreography.tracker.rules.tracking.TrackerCounters;
-import io.choreography.tracker.rules.tracking.TrackerOutput;
 import io.choreography.tracker.rules.tracking.state.DueTimer;
 import io.choreography.tracker.rules.tracking.state.memory.InMemoryTrackingState;
 import java.io.PrintStream;
@@ -34,12 +32,11 @@ import java.util.function.Function;
  * arrival. {@link #finish} lets the verdict time run on until no timer is left. Prints each incident change and
  * escalation as it happens.
  */
-final class Replayer implements TrackerOutput, TrackerCounters {
+final class Replayer extends LocalRouting implements TrackerCounters {
 
   private final Function<RawRecord, ExtractedEvent> extractor;
   private final InMemoryTrackingState state = new InMemoryTrackingState();
   private final Tracker tracker;
-  private final LocalRouting routing = new LocalRouting();
   private final ReplayReport report;
   private final Map<String, InstanceSnapshot> instances = new LinkedHashMap<>();
   private final Map<String, Long> incidentCount = new LinkedHashMap<>();
@@ -73,7 +70,7 @@ final class Replayer implements TrackerOutput, TrackerCounters {
     for (StepMatch match : extracted.matches()) {
       tracker.apply(MatchedEvent.read(match.process(), match.step(), match.traceId(), match.eventId(),
           match.time().toEpochMilli(), record.topic(), extracted.type(), record.timestamp(), match.keys()));
-      routing.deliver(tracker);
+      deliver(tracker);
     }
   }
 
@@ -84,7 +81,7 @@ final class Replayer implements TrackerOutput, TrackerCounters {
     while ((next = state.dueIndex().earliest()) != null && next.dueAt() <= verdictTime) {
       clock = Math.max(clock, next.dueAt());
       tracker.fireDue(next.dueAt(), Integer.MAX_VALUE);
-      routing.deliver(tracker);
+      deliver(tracker);
     }
     clock = Math.max(clock, verdictTime);
   }
@@ -120,16 +117,6 @@ final class Replayer implements TrackerOutput, TrackerCounters {
   @Override
   public void escalation(EscalationCommand c, long at) {
     report.escalation(c, at);
-  }
-
-  @Override
-  public void routed(MatchedEvent event) {
-    routing.routed(event);
-  }
-
-  @Override
-  public void linked(KeyLink link) {
-    routing.linked(link);
   }
 
   @Override

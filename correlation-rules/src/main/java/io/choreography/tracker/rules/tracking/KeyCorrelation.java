@@ -1,6 +1,5 @@
 package io.choreography.tracker.rules.tracking;
 
-import io.choreography.tracker.model.intake.ForwardedMatch;
 import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
 import io.choreography.tracker.rules.tracking.state.mutable.MutableKeyLinks;
@@ -45,10 +44,16 @@ final class KeyCorrelation {
     this.counters = counters;
   }
 
-  /** At the instance's owner: links the values the event carries; true when the instance linked a new one. */
-  boolean linkValues(String instanceKey, MatchedEvent event, String traceId) {
+  /** The key values an instance has linked, by key name, and whether the event just applied linked a new one. */
+  record Linked(Map<String, List<String>> keys, boolean changed) {}
+
+  /**
+   * At the instance's owner: links the values the event carries; null when it carries none (and nothing was read),
+   * else the instance's values after it.
+   */
+  Linked linkValues(String instanceKey, MatchedEvent event, String traceId) {
     if (event.keys().isEmpty()) {
-      return false;
+      return null;
     }
     Map<String, List<String>> known = links.keysOf(instanceKey);
     Map<String, List<String>> updated = null;
@@ -68,10 +73,10 @@ final class KeyCorrelation {
       output.linked(new KeyLink(event.process(), key.getKey(), key.getValue(), traceId, event.arrivedAt(), false));
     }
     if (updated == null) {
-      return false;
+      return new Linked(known, false);
     }
     links.keysOf(instanceKey, updated);
-    return true;
+    return new Linked(updated, true);
   }
 
   /** At the instance's owner, when the instance leaves the store: its links go too. */
@@ -168,16 +173,5 @@ final class KeyCorrelation {
     if (still.size() != waiting.size()) {
       links.waiting(linkKey, still);
     }
-  }
-
-  /** Whether a timer key is a link key's (its waiting events) rather than an instance's. */
-  static boolean isLinkKey(String key) {
-    int slash = key.indexOf('/');
-    return slash >= 0 && slash + 1 < key.length() && key.charAt(slash + 1) == '\u0002';
-  }
-
-  /** A link key for tests and tools. */
-  static String linkKey(String process, String name, String value) {
-    return ForwardedMatch.linkKey(process, name, value);
   }
 }

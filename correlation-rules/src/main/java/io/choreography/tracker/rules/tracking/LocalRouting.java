@@ -4,18 +4,21 @@ import io.choreography.tracker.model.intake.KeyLink;
 import java.util.ArrayDeque;
 
 /**
- * What a tracker routes to the owners of instances and links ({@link TrackerOutput#routed}, {@link
- * TrackerOutput#linked}) when one tracker owns everything: replay and tests. The service routes through its intake
- * topic instead; both deliver in the order routed, so both give the same results.
+ * The output of a tracker that owns everything (replay and tests): what it routes to the owners of instances and
+ * links ({@link #routed}, {@link #linked}) is queued and {@link #deliver}ed back to it. The service routes through its
+ * intake topic instead; both deliver in the order routed, so both give the same results. Subclasses take the rest of
+ * the output.
  */
-public final class LocalRouting {
+public abstract class LocalRouting implements TrackerOutput {
 
   private final ArrayDeque<Object> queue = new ArrayDeque<>();
 
+  @Override
   public void routed(MatchedEvent event) {
     queue.add(event);
   }
 
+  @Override
   public void linked(KeyLink link) {
     queue.add(link);
   }

@@ -111,8 +111,7 @@ public final class Tracker {
     }
     InstanceState after = out.state();
     applier.storeInstance(key, version, after, oldDue, Schedules.next(tracker, after, retentionMillis));
-    boolean linked = keys.linkValues(key, event, event.traceId());
-    publish(key, version, after, event.arrivedAt(), linked);
+    publish(key, version, after, event.arrivedAt(), keys.linkValues(key, event, event.traceId()));
   }
 
   /**
@@ -198,7 +197,7 @@ public final class Tracker {
     if (tracker == null) {
       return;
     }
-    if (KeyCorrelation.isLinkKey(key)) {
+    if (ForwardedMatch.isLinkKey(key)) {
       keys.expire(key, verdictTime, tracker.process().definition().reorderWindow().toMillis());
       return;
     }
@@ -214,7 +213,7 @@ public final class Tracker {
     before.capture(instance);
     tracker.fireDue(instance, verdictTime, out);
     if (out.changed()) {
-      publish(key, stored.version(), instance, verdictTime, false);
+      publish(key, stored.version(), instance, verdictTime, null);
     }
     long next = tracker.nextDueAt(instance);
     if (!instance.running() && Schedules.expiresAt(instance, retentionMillis) <= verdictTime
@@ -241,16 +240,18 @@ public final class Tracker {
   }
 
   /** The engine's output: incident changes, escalations, then the instance if a user sees it changed. */
-  private void publish(String key, String version, InstanceState instance, long at, boolean linked) {
+  private void publish(String key, String version, InstanceState instance, long at,
+      KeyCorrelation.Linked linked) {
     for (IncidentChange change : out.incidents()) {
       publishIncident(change, at);
     }
     for (EscalationCommand command : out.commands()) {
       output.escalation(command, at);
     }
-    if (before.changedIn(instance) || linked) {
-      Map<String, List<String>> linkedKeys = instance.process().definition().keys().isEmpty()
-          ? Map.of() : state.keyLinks().keysOf(key);
+    if (before.changedIn(instance) || linked != null && linked.changed()) {
+      // the values the event just linked were read already; otherwise read them only for a process with keys
+      Map<String, List<String>> linkedKeys = linked != null ? linked.keys()
+          : instance.process().definition().keys().isEmpty() ? Map.of() : state.keyLinks().keysOf(key);
       output.instanceChanged(new InstanceChange(key, version, instance, OpenIncidents.of(instance),
           StepDurations.of(instance), at, linkedKeys));
     }

@@ -3,17 +3,16 @@ package io.choreography.tracker.rules.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.choreography.tracker.model.drift.DriftCount;
-import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.Definitions;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.tracking.InstanceChange;
-import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.PublishedChange;
 import io.choreography.tracker.rules.tracking.Tracker;
 import io.choreography.tracker.rules.tracking.TrackerCounters;
-import io.choreography.tracker.rules.tracking.TrackerOutput;
+import io.choreography.tracker.rules.tracking.LocalRouting;
+import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.state.memory.InMemoryTrackingState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ class DriftCounterTest {
       Definitions.anyJoin()));
   private final InMemoryTrackingState state = new InMemoryTrackingState();
   private final Tracker tracker = new Tracker(definitions, StuckMessageHint.NONE, Duration.ofHours(1), state,
-      new TrackerOutput() {
+      new LocalRouting() {
         @Override
         public void instanceChanged(InstanceChange change) {}
 
@@ -40,12 +39,6 @@ class DriftCounterTest {
 
         @Override
         public void escalation(EscalationCommand command, long at) {}
-
-        @Override
-        public void routed(MatchedEvent event) {}
-
-        @Override
-        public void linked(KeyLink link) {}
       }, new TrackerCounters() {});
   private final Map<String, DriftCount> store = new HashMap<>();
   private final List<DriftCount> published = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.InstanceStatus;
+import io.choreography.tracker.model.intake.ForwardedMatch;
 import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.DefinitionLoader;
 import io.choreography.tracker.rules.definition.ProcessDefinition;
@@ -82,7 +83,7 @@ class KeyCorrelationTest {
     assertThat(f.reordered).isZero();
     assertThat(f.last("o-1").keys()).containsExactly(Map.entry("paymentId", List.of("pay-1")),
         Map.entry("parcelId", List.of("parcel-1")));
-    assertThat(f.state.keyLinks().traceOf(KeyCorrelation.linkKey("chain", "parcelId", "parcel-1")))
+    assertThat(f.state.keyLinks().traceOf(ForwardedMatch.linkKey("chain", "parcelId", "parcel-1")))
         .isEqualTo("o-1");
     // each value is linked once, however many events carry it
     assertThat(f.links).extracting(KeyLink::value).containsExactly("pay-1", "parcel-1");
@@ -106,7 +107,7 @@ class KeyCorrelationTest {
     assertThat(f.opened).doesNotContainKeys(IncidentType.UNCORRELATED, IncidentType.OUT_OF_ORDER);
     // settled and packed waited for pay-1, shipped for parcel-1; plus the engine's own early events
     assertThat(f.reordered).isGreaterThanOrEqualTo(3);
-    assertThat(f.state.keyLinks().waiting(KeyCorrelation.linkKey("chain", "paymentId", "pay-1"))).isEmpty();
+    assertThat(f.state.keyLinks().waiting(ForwardedMatch.linkKey("chain", "paymentId", "pay-1"))).isEmpty();
   }
 
   @Test
@@ -149,8 +150,8 @@ class KeyCorrelationTest {
     f.fire(Duration.ofMinutes(11));
 
     assertThat(f.stored("o-1")).isFalse();
-    assertThat(f.state.keyLinks().traceOf(KeyCorrelation.linkKey("chain", "paymentId", "pay-1"))).isNull();
-    assertThat(f.state.keyLinks().traceOf(KeyCorrelation.linkKey("chain", "parcelId", "parcel-1"))).isNull();
+    assertThat(f.state.keyLinks().traceOf(ForwardedMatch.linkKey("chain", "paymentId", "pay-1"))).isNull();
+    assertThat(f.state.keyLinks().traceOf(ForwardedMatch.linkKey("chain", "parcelId", "parcel-1"))).isNull();
     assertThat(f.state.keyLinks().keysOf(InstanceKeys.of("chain", "o-1"))).isEmpty();
     assertThat(f.state.keyLinks().links()).isZero();
   }

@@ -22,7 +22,7 @@ import java.util.Map;
  * A tracker on in-memory state with one process, recording what it publishes and counts. Times are offsets from
  * {@link #T0}: every event says when it happened and when it arrived; timers fire only when the test fires them.
  */
-final class TrackerFixture implements TrackerOutput, TrackerCounters {
+final class TrackerFixture extends LocalRouting implements TrackerCounters {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -42,7 +42,6 @@ final class TrackerFixture implements TrackerOutput, TrackerCounters {
   }
 
   final InMemoryTrackingState state = new InMemoryTrackingState();
-  final LocalRouting routing = new LocalRouting();
   final List<KeyLink> links = new ArrayList<>();
   final Tracker tracker;
   final String process;
@@ -77,25 +76,20 @@ final class TrackerFixture implements TrackerOutput, TrackerCounters {
   void keyed(String step, String trace, String eventId, Duration happened, Duration arrived, Map<String, String> keys) {
     tracker.apply(MatchedEvent.read(process, step, trace, eventId, millis(happened), "topic", "Type",
         millis(arrived), keys));
-    routing.deliver(tracker);
+    deliver(tracker);
   }
 
   /** Fires what fell due by T0 + {@code verdict}; returns how many timers were visited. */
   int fire(Duration verdict) {
     int visited = tracker.fireDue(millis(verdict), Integer.MAX_VALUE);
-    routing.deliver(tracker);
+    deliver(tracker);
     return visited;
-  }
-
-  @Override
-  public void routed(MatchedEvent event) {
-    routing.routed(event);
   }
 
   @Override
   public void linked(KeyLink link) {
     links.add(link);
-    routing.linked(link);
+    super.linked(link);
   }
 
   void command(IncidentCommand.Action action, Incident asDocumented, Duration requested) {

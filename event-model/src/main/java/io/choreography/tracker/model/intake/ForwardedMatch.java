@@ -20,6 +20,9 @@ public record ForwardedMatch(String process, String step, String traceId, String
 
   public static final int NO_LOOKUP = -1;
 
+  /** What follows the process id in a {@link #linkKey}. */
+  private static final String LINK = "/\u0002";
+
   public ForwardedMatch {
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(step, "step");
@@ -80,6 +83,12 @@ public record ForwardedMatch(String process, String step, String traceId, String
    * instance key.
    */
   public static String linkKey(String process, String keyName, String value) {
-    return process + "/\u0002" + keyName + "=" + value;
+    return process + LINK + keyName + "=" + value;
+  }
+
+  /** Whether a key of the tracking state (e.g. a timer's) is a {@link #linkKey} rather than an instance key. */
+  public static boolean isLinkKey(String key) {
+    int slash = key.indexOf('/');
+    return slash >= 0 && key.startsWith(LINK, slash);
   }
 }

@@ -69,16 +69,17 @@ final class TopicOutputs implements TrackerOutput {
 
   /** How far this task has worked through what it was sent: to every task, after everything it routed so far. */
   void taskWatermark(TaskWatermark watermark) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add("content-type", INTAKE);
-    context.forward(new Record<>(null, new Outgoing(intakeTopic, IntakeRecordCodec.encode(watermark), true),
-        context.currentSystemTimeMs(), headers));
+    toIntake(null, new Outgoing(intakeTopic, IntakeRecordCodec.encode(watermark), true));
   }
 
   private void toIntake(String key, byte[] value) {
+    toIntake(key, new Outgoing(intakeTopic, value));
+  }
+
+  private void toIntake(String key, Outgoing record) {
     RecordHeaders headers = new RecordHeaders();
     headers.add("content-type", INTAKE);
-    context.forward(new Record<>(key, new Outgoing(intakeTopic, value), context.currentSystemTimeMs(), headers));
+    context.forward(new Record<>(key, record, context.currentSystemTimeMs(), headers));
   }
 
   @Override

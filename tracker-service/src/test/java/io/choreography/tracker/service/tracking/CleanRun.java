@@ -3,7 +3,6 @@ package io.choreography.tracker.service.tracking;
 import io.choreography.tracker.model.IncidentType;
 import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.model.RecordHeader;
-import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
@@ -16,7 +15,6 @@ import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.PublishedChange;
 import io.choreography.tracker.rules.tracking.Tracker;
 import io.choreography.tracker.rules.tracking.TrackerCounters;
-import io.choreography.tracker.rules.tracking.TrackerOutput;
 import io.choreography.tracker.rules.tracking.state.memory.InMemoryTrackingState;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -78,30 +76,18 @@ public final class CleanRun {
       for (StepMatch m : e.matches()) {
         tracker.apply(MatchedEvent.read(m.process(), m.step(), m.traceId(), m.eventId(), m.time().toEpochMilli(),
             r.topic(), e.type(), r.timestamp(), m.keys()));
-        recorder.routing.deliver(tracker);
+        recorder.deliver(tracker);
       }
     }
     if (fireDue) {
       tracker.fireDue(clock.millis(), Integer.MAX_VALUE);
-      recorder.routing.deliver(tracker);
+      recorder.deliver(tracker);
     }
     return run;
   }
 
   /** What the tracker publishes and counts, kept as a tracker's topics would show it. */
-  private final class Recorder implements TrackerOutput, TrackerCounters {
-
-    final LocalRouting routing = new LocalRouting();
-
-    @Override
-    public void routed(MatchedEvent event) {
-      routing.routed(event);
-    }
-
-    @Override
-    public void linked(KeyLink link) {
-      routing.linked(link);
-    }
+  private final class Recorder extends LocalRouting implements TrackerCounters {
 
     @Override
     public void instanceChanged(InstanceChange change) {
