@@ -29,13 +29,13 @@ export async function traceView(view, [traceId], signal) {
       }
       throw e;
     }
-    for (const i of trace.instances || []) {
-      const live = instances.get(i.process);
-      if (!live || String(live.updatedAt || '') <= String(i.updatedAt || '')) instances.set(i.process, i);
-    }
+    for (const i of trace.instances || []) keepNewer(instances, i);
     for (const i of trace.incidents || []) if (!incidents.has(i.id)) incidents.set(i.id, i);
   };
+  // Renders overlap (each awaits its process graphs): only the latest one started may show what it built.
+  let renders = 0;
   const render = async () => {
+    const mine = ++renders;
     if (!trace && !instances.size) {
       view.replaceChildren(h('section', { class: 'empty' }, h('h1', {}, 'Nothing known'),
         h('p', {}, `No event, instance or incident is known for trace id ${traceId}.`)));
@@ -48,7 +48,7 @@ export async function traceView(view, [traceId], signal) {
     const allIncidents = [...incidents.values()];
     const blocks = await Promise.all([...instances.values()].map((i) =>
       instanceBlock({ ...i, incidents: allIncidents.filter((x) => x.process === i.process) })));
-    if (signal.aborted) return;
+    if (signal.aborted || mine !== renders) return;
     view.replaceChildren(h('section', { class: 'page' },
       h('h1', {}, 'Trace ', h('code', {}, traceId)),
       h('div', { class: 'muted' }, `${events.length} events on ${new Set(events.map((e) => e.topic)).size} topics`, tracing ? ' · ' : '', tracing),
@@ -63,10 +63,11 @@ export async function traceView(view, [traceId], signal) {
     clearTimeout(pending);
     pending = setTimeout(() => load().then(render).catch(() => {}), 300);
   };
-  stream({ traceId }, (name, data) => {
+  // states: the stream first sends the instance changes and incidents it still keeps for this trace, those the
+  // index may not have caught up with when the page read it
+  stream({ traceId, states: 'true' }, (name, data) => {
     if (name === 'instance') {
-      instances.set(data.process, data);
-      render().catch(() => {});
+      if (keepNewer(instances, data)) render().catch(() => {});
     } else if (name === 'incident') {
       const incident = data.data || data;
       incidents.set(incident.id, incident);
@@ -82,6 +83,19 @@ export async function traceView(view, [traceId], signal) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     if (!signal.aborted) await load().then(render).catch(() => {});
   }
+}
+
+/** Keeps an instance's state unless the one held is newer; true when it was kept. */
+function keepNewer(instances, instance) {
+  const held = instances.get(instance.process);
+  if (held && millis(held.updatedAt) > millis(instance.updatedAt)) return false;
+  instances.set(instance.process, instance);
+  return true;
+}
+
+function millis(at) {
+  const t = Date.parse(at || '');
+  return Number.isNaN(t) ? -Infinity : t;
 }
 
 async function instanceBlock(instance) {

@@ -79,4 +79,22 @@ final class RecentItems {
     }
     return new Since(matching, incomplete);
   }
+
+  /**
+   * The kept instance changes and incidents that match the filter, oldest first, at most {@code max} (the latest
+   * ones). Events are skipped, event documents without being made into items: a client that asks for these reads
+   * the events from the API, whose index they reach first.
+   */
+  List<Numbered> states(StreamFilter filter, int max) {
+    long oldestKept = Math.max(1, last - ring.length + 1);
+    List<Numbered> matching = new ArrayList<>();
+    for (long n = oldestKept; n <= last; n++) {
+      Entry entry = ring[(int) (n % ring.length)];
+      // an event document already made into an item for a listening client is still an event
+      if (entry.work instanceof StreamItem item && !item.name().equals("event") && filter.matches(item)) {
+        matching.add(new Numbered(n, item));
+      }
+    }
+    return matching.size() > max ? List.copyOf(matching.subList(matching.size() - max, matching.size())) : matching;
+  }
 }

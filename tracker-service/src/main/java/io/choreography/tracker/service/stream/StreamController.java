@@ -58,6 +58,9 @@ public class StreamController {
   public Mono<Void> stream(
       @Parameter(description = "only this trace's items") @RequestParam(required = false) String traceId,
       @Parameter(description = "only this process's items") @RequestParam(required = false) String process,
+      @Parameter(description = "true: first the kept instance changes and incidents that match, oldest first "
+          + "(what a page that just read the API may have missed while the index catches up)")
+      @RequestParam(defaultValue = "false") boolean states,
       @Parameter(description = "the id of the last event a reconnecting client got")
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
       @Parameter(hidden = true) ServerHttpResponse response) {
@@ -77,7 +80,9 @@ public class StreamController {
     response.getHeaders().set(HttpHeaders.CONNECTION, "close");
     StreamClient client = new StreamClient(new StreamFilter(traceId, process), settings.clientQueue(),
         settings.stallTimeout(), json, () -> disconnect(response));
-    if (lastEventId == null || lastEventId.isBlank()) {
+    if ((lastEventId == null || lastEventId.isBlank()) && states) {
+      hub.addWithStates(client, Math.max(1, settings.clientQueue() / 2));
+    } else if (lastEventId == null || lastEventId.isBlank()) {
       hub.add(client);
     } else {
       // at most half its buffer, so that what it missed never drops it at once

@@ -113,6 +113,19 @@ final class StreamHub implements LiveFeed {
     clients.add(client);
   }
 
+  /**
+   * Adds a client that first gets the kept instance changes and incidents it asked for (at most {@code max}, the
+   * latest), then what is dispatched from now on: a page that reads an instance from the search index, which lags
+   * the stream by a second or more, learns the changes the index has not caught up with yet.
+   */
+  synchronized void addWithStates(StreamClient client, int max) {
+    for (RecentItems.Numbered n : recent.states(client.filter(), max)) {
+      client.offer(n.item(), id(n.number()));
+    }
+    client.deliverAfter(Long.MIN_VALUE);
+    clients.add(client);
+  }
+
   /** The number of one of this epoch's ids, or -1 for any other id. */
   private long numberIn(String id) {
     String prefix = epoch + "-";

@@ -132,6 +132,43 @@ class LiveStreamIT {
   }
 
   @Test
+  void shouldFirstGiveANewClientThatAsksForStatesTheKeptInstanceChangesOfItsTrace() throws Exception {
+    // given: two changes of an instance and an event of its trace (of a type no step has, so that the tracker
+    // itself publishes no change of that instance), dispatched while nobody listened
+    String traceId = "6d1f0a9b2c3e4f5061728394a5b6c7d8";
+    try (SseTestClient listener = new SseTestClient(url("/api/stream?traceId=" + traceId))) {
+      assertThat(listener.next("comment", Duration.ofSeconds(10))).as("connected").isNotNull();
+      Thread.sleep(3_000); // the topic reader joins its own group and starts at the latest offset
+      try (KafkaProducer<String, byte[]> producer = TestKafka.producer(SCOPE.infrastructure().kafkaBootstrapServers())) {
+        producer.send(new ProducerRecord<>(ORDERS, traceId, ("{\"type\":\"OrderNoted\",\"orderId\":\"" + traceId
+            + "\"}").getBytes(StandardCharsets.UTF_8))).get();
+      }
+      TrackerTopicRecords.sendCommitted(SCOPE.infrastructure().kafkaBootstrapServers(), List.of(
+          TrackerTopicRecords.instance(INSTANCES, "order-fulfillment", traceId, "RUNNING"),
+          TrackerTopicRecords.instance(INSTANCES, "order-fulfillment", traceId, "COMPLETED")));
+      assertThat(listener.next("event", Duration.ofSeconds(30))).as("dispatched").isNotNull();
+      assertThat(listener.next("instance", Duration.ofSeconds(10))).isNotNull();
+      assertThat(listener.next("instance", Duration.ofSeconds(10))).isNotNull();
+    }
+
+    // when: a new client asks for the states, another one does not
+    try (SseTestClient states = new SseTestClient(url("/api/stream?traceId=" + traceId + "&states=true"));
+        SseTestClient plain = new SseTestClient(url("/api/stream?traceId=" + traceId))) {
+
+      // then: both changes, oldest first, and not the event; the plain client gets nothing of the past
+      SseTestClient.Received running = states.next("instance", Duration.ofSeconds(10));
+      SseTestClient.Received completed = states.next("instance", Duration.ofSeconds(10));
+      assertThat(running).isNotNull();
+      assertThat(completed).isNotNull();
+      assertThat(JSON.readTree(running.data()).path("status").asString()).isEqualTo("RUNNING");
+      assertThat(JSON.readTree(completed.data()).path("status").asString()).isEqualTo("COMPLETED");
+      assertThat(states.next("event", Duration.ofMillis(500))).as("events are read from the API").isNull();
+      assertThat(plain.next("comment", Duration.ofSeconds(10))).as("connected").isNotNull();
+      assertThat(plain.next("instance", Duration.ofMillis(300))).as("only what happens from now on").isNull();
+    }
+  }
+
+  @Test
   void shouldTellAClientWhoseLastEventIdIsNoLongerKeptThatItMissedSome() throws Exception {
     // when: an id of another epoch (a tracker that restarted since)
     try (SseTestClient back = new SseTestClient(url("/api/stream?traceId=0000000000000000000000000000abcd"),

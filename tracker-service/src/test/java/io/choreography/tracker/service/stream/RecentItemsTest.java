@@ -2,6 +2,8 @@ package io.choreography.tracker.service.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.choreography.tracker.service.elasticsearch.IndexDocument;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +77,25 @@ class RecentItemsTest {
     assertThat(since.incomplete()).isTrue();
     assertThat(since.items()).isEmpty();
     assertThat(recent.after(2, ANY, 100, d -> null).incomplete()).as("nothing missed").isFalse();
+  }
+
+  @Test
+  void shouldGiveTheKeptStatesOfATraceWithoutMakingEventDocumentsIntoItems() {
+    // given: an event item, event documents, and instance changes of two traces, 3 of them of trace "a"
+    RecentItems recent = new RecentItems(100);
+    for (int n = 1; n <= 4; n++) {
+      recent.add(n == 1 ? item("a", 0) : new IndexDocument("events", "e" + n, new byte[0]));
+      recent.add(new StreamItem("instance", n % 4 == 0 ? "b" : "a", Set.of("p"), "{\"n\":" + n + "}"));
+    }
+
+    // when
+    List<RecentItems.Numbered> states = recent.states(new StreamFilter("a", null), 100);
+    List<RecentItems.Numbered> latest = recent.states(new StreamFilter("a", null), 2);
+
+    // then: oldest first, no event; an event document would have failed the test if it had been made into an item
+    assertThat(states).extracting(RecentItems.Numbered::number).containsExactly(2L, 4L, 6L);
+    assertThat(latest).extracting(RecentItems.Numbered::number).containsExactly(4L, 6L);
+    assertThat(new RecentItems(0).states(ANY, 10)).isEmpty();
   }
 
   @Test
