@@ -26,7 +26,9 @@ import java.util.Map;
  *
  * Options: {@code seconds=60} (measured window), {@code warmup=180} (seconds after health UP before it: start-up
  * compilation is not what a tracker that runs for days costs), {@code
- * orders-per-second=2}, {@code dir=target/bench-idle}.
+ * orders-per-second=2}, {@code dir=target/bench-idle}, {@code runs=demo,quiet} (which of the two), {@code
+ * set=name=value;name=value} (tracker properties for both, e.g. {@code
+ * set=tracker.tracking.streams.commit.interval.ms=250}).
  */
 public final class IdleCostBenchmark {
 
@@ -36,19 +38,36 @@ public final class IdleCostBenchmark {
     int warmup = options.integer("warmup", 180);
     String rate = options.string("orders-per-second", "2");
     Path dir = Path.of(options.string("dir", "target/bench-idle")).toAbsolutePath();
+    List<String> runs = List.of(options.string("runs", "demo,quiet").split(","));
+    Map<String, String> set = new LinkedHashMap<>();
+    for (String pair : options.string("set", "").split(";")) {
+      if (!pair.isBlank()) {
+        int eq = pair.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException("set= takes name=value pairs separated by ';', but had '" + pair + "'");
+        }
+        set.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
     Directories.deleteRecursively(dir);
     Machine.quietLogging();
     System.out.println("machine: " + Machine.describe());
     LocalInfrastructure local = LocalInfrastructure.start(dir.resolve("infrastructure"),
         SharedInfrastructure.freePortPair(), SharedInfrastructure.freePort(), 512, System.out);
     try {
-      double demo = measure(local, dir, "demo", Map.of("tracker.demo", "true",
-          "tracker.demo-mode.orders-per-second", rate), warmup, seconds);
+      Map<String, String> demoSettings = new LinkedHashMap<>(set);
+      demoSettings.put("tracker.demo", "true");
+      demoSettings.put("tracker.demo-mode.orders-per-second", rate);
+      double demo = runs.contains("demo") ? measure(local, dir, "demo", demoSettings, warmup, seconds) : Double.NaN;
       // topics nobody writes: the demo's topics of the first run are not read again
-      double quiet = measure(local, dir, "quiet", Map.of("tracker.topics", "^idle-nothing\\..*"), warmup, seconds);
+      Map<String, String> quietSettings = new LinkedHashMap<>(set);
+      quietSettings.put("tracker.topics", "^idle-nothing\\..*");
+      double quiet = runs.contains("quiet") ? measure(local, dir, "quiet", quietSettings, warmup, seconds) : Double.NaN;
       System.out.println();
       System.out.printf(Locale.ROOT, "RESULT demo_orders_per_s=%s tracker_core_percent_demo=%.2f"
-          + " tracker_core_percent_no_input=%.2f window_s=%d%n", rate, demo, quiet, seconds);
+          + " tracker_core_percent_no_input=%.2f window_s=%d warmup_s=%d set=%s%n", rate, demo, quiet, seconds, warmup,
+          set.isEmpty() ? "defaults" : String.join(";", set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+              .toList()));
     } finally {
       local.close();
     }
@@ -85,7 +104,7 @@ public final class IdleCostBenchmark {
       double percent = 100 * cpu / wall;
       System.out.printf(Locale.ROOT, "%s: %.2f CPU s in %.1f s = %.2f%% of one core; resident %.0f MiB%n", name, cpu,
           wall, percent, CpuTime.residentMiB(tracker.pid()));
-      threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+      threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(16)
           .forEach(e -> System.out.printf(Locale.ROOT, "  %-16s %6.2f CPU s in the window%n", e.getKey(),
               e.getValue()));
       return percent;
