@@ -100,6 +100,8 @@ final class LagScenario implements AutoCloseable {
   private volatile long frozenAt;
   private volatile boolean intakeExists;
   private int sequence;
+  /** How long after a freeze a commit the tracker sent just before it may still be landing at the broker. */
+  private static final long IN_FLIGHT_COMMIT_MILLIS = 1_000;
 
   /** What the broker said at one moment: committed positions of the two groups, and where the intake topic ended. */
   private record Sample(long at, Map<TopicPartition, Long> forwarded, Map<TopicPartition, Long> intakeEnd,
@@ -210,6 +212,8 @@ final class LagScenario implements AutoCloseable {
   }
 
   private void sample() {
+    // a sample is stamped with the moment its reading began: what it read is no older than that
+    long startedAt = System.currentTimeMillis();
     try {
       if (!intakeExists) {
         intakeExists = admin.listTopics().names().get(5, TimeUnit.SECONDS).contains(scope.intakeTopic());
@@ -225,7 +229,7 @@ final class LagScenario implements AutoCloseable {
       Map<TopicPartition, Long> intakeEnd = new HashMap<>();
       admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).forEach((tp, o) -> intakeEnd.put(tp, o.offset()));
       Map<TopicPartition, Long> tracked = committed(properties.get("tracker.tracking.application-id"));
-      samples.add(new Sample(System.currentTimeMillis(), forwarded, intakeEnd, tracked));
+      samples.add(new Sample(startedAt, forwarded, intakeEnd, tracked));
     } catch (Exception e) {
       // a sample missed; the next one follows
     }
@@ -259,12 +263,7 @@ final class LagScenario implements AutoCloseable {
       }
       needed.put(tp, next);
     });
-    Sample atFreeze = null;
-    for (Sample s : samples) {
-      if (frozenAt != 0 && s.at() < frozenAt) {
-        atFreeze = s;
-      }
-    }
+    Sample atFreeze = frozenBaseline();
     Sample forwarded = null;
     for (Sample s : samples) {
       if (s.at() >= notBefore && live(s, atFreeze)
@@ -291,25 +290,40 @@ final class LagScenario implements AutoCloseable {
     sent.forEach((tp, records) -> records.stream().filter(r -> r[0] < due.toEpochMilli())
         .mapToLong(r -> r[1] + 1).max().ifPresent(n -> needed.put(tp, n)));
     Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
-    Sample atFreeze = null;
-    for (Sample s : samples) {
-      if (frozenAt != 0 && s.at() < frozenAt) {
-        atFreeze = s;
-      }
-    }
-    String freeze = atFreeze == null ? "no sample before the freeze" : "tracked at the freeze " + atFreeze.tracked()
+    Sample atFreeze = frozenBaseline();
+    String freeze = atFreeze == null ? "no sample of the frozen tracker" : "tracked at the freeze " + atFreeze.tracked()
         + (last == null ? "" : ", last sample live: " + live(last, atFreeze));
     return "frozen at " + (frozenAt == 0 ? "-" : Instant.ofEpochMilli(frozenAt)) + ", " + freeze + ", " + samples.size()
         + " samples, needed " + needed + (last == null ? "" : ", last sample at " + Instant.ofEpochMilli(last.at())
         + ": forwarded " + last.forwarded() + ", intake end " + last.intakeEnd() + ", tracked " + last.tracked());
   }
 
-  /** Whether the sample shows a tracker at work: taken before any freeze, or the topology committed since. */
+  /**
+   * What the frozen tracker had committed: the first sample read wholly after the freeze (and after a commit it sent
+   * just before could still land). A sample taken before the freeze may be older than the tracker's last commits, so
+   * comparing with it would take those for a tracker at work. Null before any freeze or such a sample.
+   */
+  private Sample frozenBaseline() {
+    if (frozenAt == 0) {
+      return null;
+    }
+    for (Sample s : samples) {
+      if (s.at() >= frozenAt + IN_FLIGHT_COMMIT_MILLIS) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the sample shows a tracker at work: taken before any freeze, or the topology committed on every intake
+   * partition since what the frozen tracker had committed.
+   */
   private boolean live(Sample s, Sample atFreeze) {
     if (frozenAt == 0 || s.at() < frozenAt) {
       return true;
     }
-    return atFreeze != null && atFreeze.tracked().entrySet().stream()
+    return atFreeze != null && s.at() > atFreeze.at() && atFreeze.tracked().entrySet().stream()
         .allMatch(e -> s.tracked().getOrDefault(e.getKey(), 0L) > e.getValue());
   }
 
