@@ -74,10 +74,7 @@ final class RecentItems {
         matching.add(new Numbered(n, item));
       }
     }
-    if (matching.size() > max) {
-      return new Since(List.copyOf(matching.subList(matching.size() - max, matching.size())), true);
-    }
-    return new Since(matching, incomplete);
+    return new Since(latest(matching, max), incomplete || matching.size() > max);
   }
 
   /**
@@ -95,6 +92,11 @@ final class RecentItems {
         matching.add(new Numbered(n, item));
       }
     }
+    return latest(matching, max);
+  }
+
+  /** The last {@code max} of them. */
+  private static List<Numbered> latest(List<Numbered> matching, int max) {
     return matching.size() > max ? List.copyOf(matching.subList(matching.size() - max, matching.size())) : matching;
   }
 }

@@ -80,13 +80,14 @@ public class StreamController {
     response.getHeaders().set(HttpHeaders.CONNECTION, "close");
     StreamClient client = new StreamClient(new StreamFilter(traceId, process), settings.clientQueue(),
         settings.stallTimeout(), json, () -> disconnect(response));
-    if ((lastEventId == null || lastEventId.isBlank()) && states) {
-      hub.addWithStates(client, Math.max(1, settings.clientQueue() / 2));
-    } else if (lastEventId == null || lastEventId.isBlank()) {
-      hub.add(client);
+    // what it gets first at most half its buffer, so that it never drops it at once
+    int firstAtMost = Math.max(1, settings.clientQueue() / 2);
+    if (lastEventId != null && !lastEventId.isBlank()) {
+      hub.resume(client, lastEventId.strip(), firstAtMost);
+    } else if (states) {
+      hub.addWithStates(client, firstAtMost);
     } else {
-      // at most half its buffer, so that what it missed never drops it at once
-      hub.resume(client, lastEventId.strip(), Math.max(1, settings.clientQueue() / 2));
+      hub.add(client);
     }
     client.heartbeat(); // sends the response headers at once: the client knows it is connected
     Flux<String> events = client.events(() -> {

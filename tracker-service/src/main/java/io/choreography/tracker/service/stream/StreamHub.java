@@ -105,12 +105,7 @@ final class StreamHub implements LiveFeed {
           "reason", "some events after " + lastEventId + " are no longer kept (the tracker keeps the latest "
               + "tracker.stream.resume-buffer, or restarted): read what was missed from the API")));
     }
-    for (RecentItems.Numbered n : since.items()) {
-      client.offer(n.item(), id(n.number()));
-    }
-    // everything dispatched from now on follows what it got
-    client.deliverAfter(Long.MIN_VALUE);
-    clients.add(client);
+    join(client, since.items());
   }
 
   /**
@@ -119,7 +114,12 @@ final class StreamHub implements LiveFeed {
    * the stream by a second or more, learns the changes the index has not caught up with yet.
    */
   synchronized void addWithStates(StreamClient client, int max) {
-    for (RecentItems.Numbered n : recent.states(client.filter(), max)) {
+    join(client, recent.states(client.filter(), max));
+  }
+
+  /** Offers the client these kept items, then adds it: everything dispatched from now on follows what it got. */
+  private void join(StreamClient client, List<RecentItems.Numbered> kept) {
+    for (RecentItems.Numbered n : kept) {
       client.offer(n.item(), id(n.number()));
     }
     client.deliverAfter(Long.MIN_VALUE);

@@ -51,6 +51,8 @@ final class LagScenario implements AutoCloseable {
   static final Duration STEP_GAP = Duration.ofSeconds(2);
   static final Duration WITHIN = Duration.ofSeconds(5);
   static final int STUCK_EVERY = 50;
+  /** How long after a freeze a commit the tracker sent just before it may still be landing at the broker. */
+  private static final long IN_FLIGHT_COMMIT_MILLIS = 1_000;
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private static final String DEFINITION = """
@@ -100,8 +102,6 @@ final class LagScenario implements AutoCloseable {
   private volatile long frozenAt;
   private volatile boolean intakeExists;
   private int sequence;
-  /** How long after a freeze a commit the tracker sent just before it may still be landing at the broker. */
-  private static final long IN_FLIGHT_COMMIT_MILLIS = 1_000;
 
   /** What the broker said at one moment: committed positions of the two groups, and where the intake topic ended. */
   private record Sample(long at, Map<TopicPartition, Long> forwarded, Map<TopicPartition, Long> intakeEnd,
