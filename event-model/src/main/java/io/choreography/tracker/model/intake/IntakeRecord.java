@@ -7,4 +7,5 @@ package io.choreography.tracker.model.intake;
  * by business keys (links, and matches on their way to the owner of a link or of an instance). Written by {@link
  * IntakeRecordCodec}.
  */
-public sealed interface IntakeRecord permits ForwardedEvent, InputWatermark, ForwardedCommand, KeyLink, TaskWatermark {}
+public sealed interface IntakeRecord permits ForwardedEvent, InputWatermark, ForwardedCommand, KeyLink, TaskWatermark,
+    TaskWatermarkBatch {}

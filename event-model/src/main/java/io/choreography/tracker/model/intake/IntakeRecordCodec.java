@@ -35,6 +35,7 @@ public final class IntakeRecordCodec {
   static final int KEYED_EVENT = 4;
   static final int KEY_LINK = 5;
   static final int TASK_WATERMARK = 6;
+  static final int TASK_WATERMARK_BATCH = 7;
 
   private IntakeRecordCodec() {}
 
@@ -47,8 +48,10 @@ public final class IntakeRecordCodec {
     } else if (record instanceof InputWatermark w) {
       writeWatermark(out, w);
     } else if (record instanceof TaskWatermark t) {
-      out.writeByte(TASK_WATERMARK).writeVarLong(t.task()).writeVarLong(t.levels().size());
-      t.levels().forEach(out::writeFixedLong);
+      writeTaskWatermark(out.writeByte(TASK_WATERMARK), t);
+    } else if (record instanceof TaskWatermarkBatch b) {
+      out.writeByte(TASK_WATERMARK_BATCH).writeVarLong(b.tasks().size());
+      b.tasks().forEach(t -> writeTaskWatermark(out, t));
     } else if (record instanceof KeyLink l) {
       out.writeByte(KEY_LINK).writeNullableString(l.process()).writeNullableString(l.keyName())
           .writeNullableString(l.value()).writeNullableString(l.traceId()).writeFixedLong(l.at())
@@ -79,6 +82,7 @@ public final class IntakeRecordCodec {
       case EVENT -> readEvent(in, withDocument, false);
       case KEYED_EVENT -> readEvent(in, withDocument, true);
       case TASK_WATERMARK -> readTaskWatermark(in);
+      case TASK_WATERMARK_BATCH -> readTaskWatermarkBatch(in);
       case KEY_LINK -> new KeyLink(required(in.readNullableString(), "process"),
           required(in.readNullableString(), "key name"), required(in.readNullableString(), "key value"),
           required(in.readNullableString(), "traceId"), in.readFixedLong(), in.readByte() == 1);
@@ -170,6 +174,20 @@ public final class IntakeRecordCodec {
       }
     }
     return new ForwardedEvent(topic, partition, offset, arrival, type, matches, document);
+  }
+
+  private static void writeTaskWatermark(BinaryWriter out, TaskWatermark t) {
+    out.writeVarLong(t.task()).writeVarLong(t.levels().size());
+    t.levels().forEach(out::writeFixedLong);
+  }
+
+  private static TaskWatermarkBatch readTaskWatermarkBatch(BinaryReader in) {
+    int n = in.readVarInt();
+    List<TaskWatermark> tasks = new ArrayList<>(Math.min(n, 1024));
+    for (int i = 0; i < n; i++) {
+      tasks.add(readTaskWatermark(in));
+    }
+    return new TaskWatermarkBatch(tasks);
   }
 
   private static TaskWatermark readTaskWatermark(BinaryReader in) {

@@ -80,6 +80,11 @@ class IntakeRecordCodecTest {
 
     TaskWatermark task = new TaskWatermark(3, List.of(5L, 4L, Long.MIN_VALUE));
     assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(task))).isEqualTo(task);
+
+    TaskWatermarkBatch batch = new TaskWatermarkBatch(List.of(task, new TaskWatermark(0, List.of(7L, 7L))));
+    assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(batch))).isEqualTo(batch);
+    TaskWatermarkBatch none = new TaskWatermarkBatch(List.of());
+    assertThat(IntakeRecordCodec.decode(IntakeRecordCodec.encode(none))).isEqualTo(none);
   }
 
   @Test

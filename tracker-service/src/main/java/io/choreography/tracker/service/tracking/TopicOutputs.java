@@ -10,7 +10,7 @@ import io.choreography.tracker.model.intake.ForwardedEvent;
 import io.choreography.tracker.model.intake.ForwardedMatch;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
 import io.choreography.tracker.model.intake.KeyLink;
-import io.choreography.tracker.model.intake.TaskWatermark;
+import io.choreography.tracker.model.intake.TaskWatermarkBatch;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.tracking.InstanceChange;
 import io.choreography.tracker.rules.tracking.MatchedEvent;
@@ -67,8 +67,11 @@ final class TopicOutputs implements TrackerOutput {
     toIntake(link.linkKey(), IntakeRecordCodec.encode(link));
   }
 
-  /** How far this task has worked through what it was sent: to every task, after everything it routed so far. */
-  void taskWatermark(TaskWatermark watermark) {
+  /**
+   * How far the tasks of this stream thread have worked through what they were sent: to every task, after everything
+   * they routed so far.
+   */
+  void taskWatermarks(TaskWatermarkBatch watermark) {
     toIntake(null, new Outgoing(intakeTopic, IntakeRecordCodec.encode(watermark), true));
   }
 

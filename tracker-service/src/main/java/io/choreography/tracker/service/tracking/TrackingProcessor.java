@@ -9,6 +9,7 @@ import io.choreography.tracker.model.intake.IntakeRecord;
 import io.choreography.tracker.model.intake.IntakeRecordCodec;
 import io.choreography.tracker.model.intake.KeyLink;
 import io.choreography.tracker.model.intake.TaskWatermark;
+import io.choreography.tracker.model.intake.TaskWatermarkBatch;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.drift.DriftCounter;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
@@ -49,6 +50,7 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   private final StuckMessageHint hint;
   private final String intakeTopic;
   private final IntSupplier tasks;
+  private final ThreadWatermarks threadWatermarks;
   private ProcessorContext<String, Outgoing> context;
   private StreamsTrackingState state;
   private Tracker tracker;
@@ -64,9 +66,11 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
   private String task;
 
   TrackingProcessor(String intakeTopic, ProcessDefinitions definitions, TrackingProperties settings,
-      TrackingMetrics metrics, VerdictLag verdictLag, StuckMessageHint hint, IntSupplier tasks) {
+      TrackingMetrics metrics, VerdictLag verdictLag, StuckMessageHint hint, IntSupplier tasks,
+      ThreadWatermarks threadWatermarks) {
     this.intakeTopic = intakeTopic;
     this.tasks = tasks;
+    this.threadWatermarks = threadWatermarks;
     this.definitions = definitions;
     this.settings = settings;
     this.metrics = metrics;
@@ -125,7 +129,12 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
       }
     } else if (intake instanceof KeyLink link) {
       tracker.link(link);
+    } else if (intake instanceof TaskWatermarkBatch b) {
+      if (routed != null) {
+        b.tasks().forEach(routed::update);
+      }
     } else if (intake instanceof TaskWatermark w) {
+      // the format written before batches
       if (routed != null) {
         routed.update(w);
       }
@@ -155,8 +164,10 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
     long verdict = Math.min(wall, watermarks.low());
     fireDueBy(verdict);
     if (routed != null) {
-      // after everything this task routed while applying what it read: see TaskWatermarks
-      outputs.taskWatermark(new TaskWatermark(context.taskId().partition(), routed.levels(watermarks.low())));
+      // after everything the thread's tasks routed while applying what they read: see ThreadWatermarks
+      int partition = context.taskId().partition();
+      threadWatermarks.tick(this, partition, () -> new TaskWatermark(partition, routed.levels(watermarks.low())), wall)
+          .ifPresent(outputs::taskWatermarks);
     }
     report(wall, verdict);
     metrics.punctuation(System.nanoTime() - started);
@@ -190,6 +201,9 @@ final class TrackingProcessor implements Processor<byte[], byte[], String, Outgo
 
   @Override
   public void close() {
+    if (context != null) {
+      threadWatermarks.leave(this, context.taskId().partition());
+    }
     verdictLag.forget(task);
   }
 }

@@ -63,6 +63,7 @@ public final class TrackingTopology {
       TrackingMetrics metrics, VerdictLag verdictLag, KeyValueBytesStoreSupplier dueIndex, StuckMessageHint hint,
       IntSupplier tasks) {
     StreamsBuilder builder = new StreamsBuilder();
+    ThreadWatermarks threadWatermarks = new ThreadWatermarks();
     builder.addStateStore(TrackingStores.instances());
     builder.addStateStore(TrackingStores.dueIndex(dueIndex));
     builder.addStateStore(TrackingStores.uncorrelated());
@@ -71,7 +72,8 @@ public final class TrackingTopology {
     builder.addStateStore(TrackingStores.drift());
     builder.addStateStore(TrackingStores.keyLinks());
     builder.stream(intakeTopic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("intake"))
-        .process(() -> new TrackingProcessor(intakeTopic, definitions, settings, metrics, verdictLag, hint, tasks),
+        .process(() -> new TrackingProcessor(intakeTopic, definitions, settings, metrics, verdictLag, hint, tasks,
+                threadWatermarks),
             Named.as("track-instances"), TrackingStores.INSTANCES, TrackingStores.DUE_INDEX,
             TrackingStores.UNCORRELATED, TrackingStores.INCIDENT_LIFECYCLE, TrackingStores.INPUT_WATERMARKS,
             TrackingStores.DRIFT, TrackingStores.KEY_LINKS)
