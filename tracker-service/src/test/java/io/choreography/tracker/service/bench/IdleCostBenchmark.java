@@ -28,7 +28,9 @@ import java.util.Map;
  * compilation is not what a tracker that runs for days costs), {@code
  * orders-per-second=2}, {@code dir=target/bench-idle}, {@code runs=demo,quiet} (which of the two), {@code
  * set=name=value;name=value} (tracker properties for both, e.g. {@code
- * set=tracker.tracking.streams.commit.interval.ms=250}).
+ * set=tracker.tracking.streams.commit.interval.ms=250}), {@code jvm=-Xmx512m} (the tracker's JVM options, separated
+ * by ';'). Besides the share of one core, it prints the share without the JIT compiler threads: what a tracker that
+ * has run long enough for compilation to end costs, measured in the same window.
  */
 public final class IdleCostBenchmark {
 
@@ -49,6 +51,7 @@ public final class IdleCostBenchmark {
         set.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
       }
     }
+    List<String> jvm = List.of(options.string("jvm", "-Xmx512m").split(";"));
     Directories.deleteRecursively(dir);
     Machine.quietLogging();
     System.out.println("machine: " + Machine.describe());
@@ -58,14 +61,16 @@ public final class IdleCostBenchmark {
       Map<String, String> demoSettings = new LinkedHashMap<>(set);
       demoSettings.put("tracker.demo", "true");
       demoSettings.put("tracker.demo-mode.orders-per-second", rate);
-      double demo = runs.contains("demo") ? measure(local, dir, "demo", demoSettings, warmup, seconds) : Double.NaN;
+      double[] demo = runs.contains("demo") ? measure(local, dir, "demo", jvm, demoSettings, warmup, seconds) : NONE;
       // topics nobody writes: the demo's topics of the first run are not read again
       Map<String, String> quietSettings = new LinkedHashMap<>(set);
       quietSettings.put("tracker.topics", "^idle-nothing\\..*");
-      double quiet = runs.contains("quiet") ? measure(local, dir, "quiet", quietSettings, warmup, seconds) : Double.NaN;
+      double[] quiet = runs.contains("quiet") ? measure(local, dir, "quiet", jvm, quietSettings, warmup, seconds)
+          : NONE;
       System.out.println();
       System.out.printf(Locale.ROOT, "RESULT demo_orders_per_s=%s tracker_core_percent_demo=%.2f"
-          + " tracker_core_percent_no_input=%.2f window_s=%d warmup_s=%d set=%s%n", rate, demo, quiet, seconds, warmup,
+          + " tracker_core_percent_no_input=%.2f without_jit_demo=%.2f without_jit_no_input=%.2f window_s=%d"
+          + " warmup_s=%d set=%s%n", rate, demo[0], quiet[0], demo[1], quiet[1], seconds, warmup,
           set.isEmpty() ? "defaults" : String.join(";", set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
               .toList()));
     } finally {
@@ -74,15 +79,20 @@ public final class IdleCostBenchmark {
     System.exit(0);
   }
 
-  /** Starts a tracker, waits for health UP and the warm-up, returns its CPU share of one core over the window. */
-  private static double measure(LocalInfrastructure local, Path dir, String name, Map<String, String> extra,
-      int warmup, int seconds) throws Exception {
+  private static final double[] NONE = {Double.NaN, Double.NaN};
+
+  /**
+   * Starts a tracker, waits for health UP and the warm-up, returns its CPU share of one core over the window, with
+   * and without the JIT compiler threads.
+   */
+  private static double[] measure(LocalInfrastructure local, Path dir, String name, List<String> jvm,
+      Map<String, String> extra, int warmup, int seconds) throws Exception {
     String prefix = "idle" + name + Long.toString(System.currentTimeMillis(), 36);
     int port = SharedInfrastructure.freePort();
     Map<String, String> properties = TrackerSettings.ownGroups(local, prefix,
         Files.createDirectories(dir.resolve(name + "-state")), port);
     properties.putAll(extra);
-    try (TrackerProcess tracker = TrackerProcess.start("tracker-" + name, List.of("-Xmx512m"), properties, dir)) {
+    try (TrackerProcess tracker = TrackerProcess.start("tracker-" + name, jvm, properties, dir)) {
       HttpClient http = HttpClient.newHttpClient();
       long deadline = System.nanoTime() + 300_000_000_000L;
       while (!EndToEndBenchmark.healthy(http, port)) {
@@ -102,12 +112,17 @@ public final class IdleCostBenchmark {
       threadsBefore.forEach((thread, s) -> threads.computeIfPresent(thread, (k, v) -> v - s));
       double wall = (System.nanoTime() - start) / 1e9;
       double percent = 100 * cpu / wall;
-      System.out.printf(Locale.ROOT, "%s: %.2f CPU s in %.1f s = %.2f%% of one core; resident %.0f MiB%n", name, cpu,
-          wall, percent, CpuTime.residentMiB(tracker.pid()));
+      // C1 and C2 CompilerThreadN, as CpuTime names them (digits as N)
+      double compiler = threads.entrySet().stream().filter(e -> e.getKey().startsWith("CN Compiler"))
+          .mapToDouble(Map.Entry::getValue).sum();
+      double withoutJit = 100 * (cpu - compiler) / wall;
+      System.out.printf(Locale.ROOT, "%s: %.2f CPU s in %.1f s = %.2f%% of one core (%.2f%% without the JIT compiler"
+          + " threads' %.2f CPU s); resident %.0f MiB%n", name, cpu, wall, percent, withoutJit, compiler,
+          CpuTime.residentMiB(tracker.pid()));
       threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(16)
           .forEach(e -> System.out.printf(Locale.ROOT, "  %-16s %6.2f CPU s in the window%n", e.getKey(),
               e.getValue()));
-      return percent;
+      return new double[] {percent, withoutJit};
     }
   }
 }
