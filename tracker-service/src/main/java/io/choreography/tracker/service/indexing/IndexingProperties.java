@@ -22,7 +22,7 @@ public record IndexingProperties(
     @DefaultValue("tracker.incidents") String incidentsTopic,
     @DefaultValue("tracker.drift") String driftTopic,
     @DefaultValue("tracker-state-indexer") String groupId,
-    @DefaultValue("1s") Duration flushInterval,
+    @DefaultValue("500ms") Duration flushInterval,
     @DefaultValue("20000") int maxBuffered) {
 
   public IndexingProperties {
