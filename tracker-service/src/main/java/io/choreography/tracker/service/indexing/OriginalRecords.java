@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one business record back by its coordinates, for a dead letter that carries the record as the service wrote
@@ -20,7 +22,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class OriginalRecords implements AutoCloseable {
 
-  private static final Duration WAIT = Duration.ofSeconds(5);
+  private static final Logger LOG = LoggerFactory.getLogger(OriginalRecords.class);
+
+  /**
+   * How long one read may take: a cold consumer's first read of a record of a few MB on a busy broker takes seconds,
+   * and a record not read in time goes to the dead letters as its document only. The indexer waits meanwhile, and a
+   * batch of refused records that all wait this long must stay far below {@code max.poll.interval.ms}.
+   */
+  static final Duration WAIT = Duration.ofSeconds(15);
 
   private final Map<String, Object> consumerProperties;
   private KafkaConsumer<byte[], byte[]> consumer;
@@ -33,6 +42,8 @@ final class OriginalRecords implements AutoCloseable {
   RawRecord fetch(String topic, int partition, long offset) {
     try {
       if (consumer == null) {
+        // Kafka's default fetch wait (500 ms) on purpose: with 20 ms, a read of a 1.2 MB record came back empty for
+        // the whole wait on every attempt (PoisonPillsIT), for a reason not found
         consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       }
       TopicPartition tp = new TopicPartition(topic, partition);
@@ -45,12 +56,15 @@ final class OriginalRecords implements AutoCloseable {
             return Records.raw(r);
           }
           if (r.offset() > offset) {
+            LOG.warn("record {}-{}-{} is gone (the partition continues at {})", topic, partition, offset, r.offset());
             return null;
           }
         }
       }
+      LOG.warn("record {}-{}-{} not read within {} s", topic, partition, offset, WAIT.toSeconds());
       return null;
     } catch (RuntimeException e) {
+      LOG.warn("record {}-{}-{} cannot be read: {}", topic, partition, offset, e.toString());
       return null;
     }
   }

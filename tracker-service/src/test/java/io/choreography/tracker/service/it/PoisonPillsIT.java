@@ -76,34 +76,38 @@ class PoisonPillsIT {
     try (TestElasticsearch es = new TestElasticsearch(SCOPE.infrastructure().elasticsearchUri())) {
       es.call("PUT", outside, "{\"mappings\":{\"properties\":{\"topic\":{\"type\":\"long\"}}}}");
     }
-    byte[] big = ("{\"type\":\"" + "T".repeat(40_000) + "\",\"orderId\":\"big\",\"blob\":\""
-        + "x".repeat(1_200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-    long year2001 = Instant.parse("2001-01-01T12:00:00Z").toEpochMilli();
+    try {
+      byte[] big = ("{\"type\":\"" + "T".repeat(40_000) + "\",\"orderId\":\"big\",\"blob\":\""
+          + "x".repeat(1_200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+      long year2001 = Instant.parse("2001-01-01T12:00:00Z").toEpochMilli();
 
-    // when
-    String refused = send(new ProducerRecord<>(ORDERS, null, year2001, "k".getBytes(), big));
-    String after = send(order("after-big"));
+      // when
+      String refused = send(new ProducerRecord<>(ORDERS, null, year2001, "k".getBytes(), big));
+      String after = send(order("after-big"));
 
-    // then: the next event is indexed, the refused one is a reduced dead letter, counted
-    awaitIndexed(after);
-    ConsumerRecord<byte[], byte[]> dead = deadLetter(refused);
-    assertThat(header(dead, "tracker.dead-letter.reason")).startsWith("refused by Elasticsearch: 400");
-    assertThat(header(dead, "tracker.dead-letter.reduced")).isEqualTo("true");
-    assertThat(header(dead, "tracker.dead-letter.value-bytes")).isEqualTo(Integer.toString(big.length));
-    assertThat(dead.value()).hasSize(64 * 1024);
-    assertThat(meters.counter("tracker.events.failed").count()).isEqualTo(1);
-    assertThat(meters.counter("tracker.events.refused", "value", "type").count()).isEqualTo(1);
+      // then: the next event is indexed, the refused one is a reduced dead letter, counted
+      awaitIndexed(after);
+      ConsumerRecord<byte[], byte[]> dead = deadLetter(refused);
+      assertThat(header(dead, "tracker.dead-letter.reason")).startsWith("refused by Elasticsearch: 400");
+      assertThat(header(dead, "tracker.dead-letter.reduced")).isEqualTo("true");
+      assertThat(header(dead, "tracker.dead-letter.value-bytes")).isEqualTo(Integer.toString(big.length));
+      assertThat(dead.value()).hasSize(64 * 1024);
+      assertThat(meters.counter("tracker.events.failed").count()).isEqualTo(1);
+      assertThat(meters.counter("tracker.events.refused", "value", "type").count()).isEqualTo(1);
 
-    // when: the indexer restarts, as after a crash: the record is not a poison pill on the way back either
-    eventIndexer.stop();
-    eventIndexer.start();
-    String afterRestart = send(order("after-restart"));
+      // when: the indexer restarts, as after a crash: the record is not a poison pill on the way back either
+      eventIndexer.stop();
+      eventIndexer.start();
+      String afterRestart = send(order("after-restart"));
 
-    // then
-    awaitIndexed(afterRestart);
-    assertThat(meters.counter("tracker.events.failed").count()).isEqualTo(1);
-    try (TestElasticsearch es = new TestElasticsearch(SCOPE.infrastructure().elasticsearchUri())) {
-      es.call("DELETE", outside, null);
+      // then
+      awaitIndexed(afterRestart);
+      assertThat(meters.counter("tracker.events.failed").count()).isEqualTo(1);
+    } finally {
+      // the index refuses every old record: left behind, it would refuse the later tests' records too
+      try (TestElasticsearch es = new TestElasticsearch(SCOPE.infrastructure().elasticsearchUri())) {
+        es.call("DELETE", outside, null);
+      }
     }
   }
 
