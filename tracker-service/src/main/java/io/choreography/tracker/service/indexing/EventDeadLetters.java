@@ -43,7 +43,7 @@ final class EventDeadLetters {
   }
 
   void publish(ForwardedEvent event, String reason) throws InterruptedException {
-    RawRecord original = originals.fetch(event.topic(), event.partition(), event.offset());
+    RawRecord original = originals.fetch(event);
     String why = reason;
     if (original == null) {
       why = reason + " (the record itself can no longer be read: its document instead)";

@@ -1,6 +1,7 @@
 package io.choreography.tracker.service.indexing;
 
 import io.choreography.tracker.model.RawRecord;
+import io.choreography.tracker.model.intake.ForwardedEvent;
 import io.choreography.tracker.service.kafka.Records;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ final class OriginalRecords implements AutoCloseable {
    * and a record not read in time goes to the dead letters as its document only. The indexer waits meanwhile, and a
    * batch of refused records that all wait this long must stay far below {@code max.poll.interval.ms}.
    */
-  static final Duration WAIT = Duration.ofSeconds(15);
+  private static final Duration WAIT = Duration.ofSeconds(15);
 
   private final Map<String, Object> consumerProperties;
   private KafkaConsumer<byte[], byte[]> consumer;
@@ -38,15 +39,16 @@ final class OriginalRecords implements AutoCloseable {
     this.consumerProperties = consumerProperties;
   }
 
-  /** The record at these coordinates, or null when it is gone (retention) or cannot be read now. */
-  RawRecord fetch(String topic, int partition, long offset) {
+  /** The business record the event was made of, or null when it is gone (retention) or cannot be read now. */
+  RawRecord fetch(ForwardedEvent event) {
+    long offset = event.offset();
     try {
       if (consumer == null) {
         // Kafka's default fetch wait (500 ms) on purpose: with 20 ms, a read of a 1.2 MB record came back empty for
         // the whole wait on every attempt (PoisonPillsIT), for a reason not found
         consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       }
-      TopicPartition tp = new TopicPartition(topic, partition);
+      TopicPartition tp = new TopicPartition(event.topic(), event.partition());
       consumer.assign(List.of(tp));
       consumer.seek(tp, offset);
       long deadline = System.nanoTime() + WAIT.toNanos();
@@ -56,15 +58,15 @@ final class OriginalRecords implements AutoCloseable {
             return Records.raw(r);
           }
           if (r.offset() > offset) {
-            LOG.warn("record {}-{}-{} is gone (the partition continues at {})", topic, partition, offset, r.offset());
+            LOG.warn("record {} is gone (the partition continues at {})", event.coordinates(), r.offset());
             return null;
           }
         }
       }
-      LOG.warn("record {}-{}-{} not read within {} s", topic, partition, offset, WAIT.toSeconds());
+      LOG.warn("record {} not read within {} s", event.coordinates(), WAIT.toSeconds());
       return null;
     } catch (RuntimeException e) {
-      LOG.warn("record {}-{}-{} cannot be read: {}", topic, partition, offset, e.toString());
+      LOG.warn("record {} cannot be read: {}", event.coordinates(), e.toString());
       return null;
     }
   }
