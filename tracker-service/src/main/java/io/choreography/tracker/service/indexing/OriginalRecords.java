@@ -44,8 +44,6 @@ final class OriginalRecords implements AutoCloseable {
     long offset = event.offset();
     try {
       if (consumer == null) {
-        // Kafka's default fetch wait (500 ms) on purpose: with 20 ms, a read of a 1.2 MB record came back empty for
-        // the whole wait on every attempt (PoisonPillsIT), for a reason not found
         consumer = new KafkaConsumer<>(consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
       }
       TopicPartition tp = new TopicPartition(event.topic(), event.partition());
