@@ -59,13 +59,8 @@ public class IndexingConfiguration {
     TrackerProperties.Ingest ingest = tracker.ingest();
     Map<String, Object> props = consumerProperties(kafka, ingest.indexerGroupId(), "tracker-event-indexer");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ingest.maxBatch());
-    Map<String, Object> original = new HashMap<>(kafka.buildConsumerProperties());
-    original.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    original.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    original.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    original.put(ConsumerConfig.CLIENT_ID_CONFIG, "tracker-dead-letter-reader");
     EventDeadLetters deadLetters = new EventDeadLetters(deadLetterProducer(kafka, registry), ingest.deadLetterTopic(),
-        IngestConfiguration.MAX_RECORD_BYTES, new OriginalRecords(original));
+        IngestConfiguration.MAX_RECORD_BYTES, new OriginalRecords(kafka.buildConsumerProperties()));
     return new SinkContainer(
         new SinkContainer.Settings("event-indexer", List.of(ingest.intakeTopic()), Duration.ZERO, PHASE),
         consumers(props, registry), new EventIndexingSink(writer, templates, deadLetters, writes, feed.getIfAvailable()));
