@@ -54,7 +54,6 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
   private final IngestMetrics metrics;
   private final RecordSpans spans;
   private final InstantSource clock;
-  private final UnreadRecords unread;
   private volatile long lastBatchAt;
   private long lastWatermarkAt;
   private int intakePartitions;
@@ -71,7 +70,6 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     this.metrics = metrics;
     this.spans = spans;
     this.clock = clock;
-    this.unread = new UnreadRecords(metrics.unread);
   }
 
   /** When the last batch was forwarded (epoch ms), 0 before the first. */
@@ -149,11 +147,6 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     LOG.warn("record {} goes to {}: {}", raw.coordinates(), settings.deadLetterTopic(), reason);
     template.send(DeadLetterRecords.of(settings.deadLetterTopic(), raw, reason, settings.maxRequestBytes()));
     metrics.failed.increment();
-  }
-
-  @Override
-  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    unread.assigned(consumer, partitions);
   }
 
   @Override
