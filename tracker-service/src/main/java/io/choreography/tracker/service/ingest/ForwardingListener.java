@@ -54,13 +54,15 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
   private final IngestMetrics metrics;
   private final RecordSpans spans;
   private final InstantSource clock;
+  private final UnreadRecords unread;
   private volatile long lastBatchAt;
   private long lastWatermarkAt;
   private int intakePartitions;
 
   ForwardingListener(Settings settings, RecordForwarder forwarder, ReadPositions positions,
       KafkaOperations<byte[], byte[]> template, KafkaOperations<byte[], byte[]> idleTemplate,
-      Supplier<Map<String, Integer>> topics, IngestMetrics metrics, RecordSpans spans, InstantSource clock) {
+      Supplier<Map<String, Integer>> topics, UnreadRecords unread, IngestMetrics metrics, RecordSpans spans,
+      InstantSource clock) {
     this.settings = settings;
     this.forwarder = forwarder;
     this.positions = positions;
@@ -70,6 +72,7 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     this.metrics = metrics;
     this.spans = spans;
     this.clock = clock;
+    this.unread = unread;
   }
 
   /** When the last batch was forwarded (epoch ms), 0 before the first. */
@@ -147,6 +150,11 @@ final class ForwardingListener implements BatchConsumerAwareMessageListener<byte
     LOG.warn("record {} goes to {}: {}", raw.coordinates(), settings.deadLetterTopic(), reason);
     template.send(DeadLetterRecords.of(settings.deadLetterTopic(), raw, reason, settings.maxRequestBytes()));
     metrics.failed.increment();
+  }
+
+  @Override
+  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    unread.assigned(partitions);
   }
 
   @Override

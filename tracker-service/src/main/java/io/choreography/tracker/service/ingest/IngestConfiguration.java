@@ -99,7 +99,9 @@ public class IngestConfiguration {
 
     OwnTopics own = new OwnTopics(Set.of(ingest.intakeTopic(), ingest.deadLetterTopic(), instancesTopic,
         incidentsTopic), Set.of(trackingApplicationId + "-", "tracker-stream-"));
-    TopicDiscovery discovery = new TopicDiscovery(Admin.create(AdminClients.properties(kafka, "tracker-topics")),
+    // one admin client for the topic list and the check of records deleted before they were read
+    Admin admin = Admin.create(AdminClients.properties(kafka, "tracker-topics"));
+    TopicDiscovery discovery = new TopicDiscovery(admin,
         new GuardedRegex(tracker.topicPattern(), TimeUnit.MILLISECONDS.toNanos(100)), own, ingest.topicRefresh());
     EventDocumentMapper mapper = new EventDocumentMapper(names, ingest.maxPayloadBytes(), redactor.getIfAvailable());
     RecordForwarder forwarder = new RecordForwarder(extractor, mapper,
@@ -108,7 +110,8 @@ public class IngestConfiguration {
         new ForwardingListener.Settings(ingest.intakeTopic(), ingest.deadLetterTopic(), MAX_RECORD_BYTES,
             ingest.watermarkInterval().toMillis()),
         forwarder, new ReadPositions(ingest.timestampGrace().toMillis()), template, new KafkaTemplate<>(plain),
-        discovery::topics, metrics, spans, InstantSource.system());
+        discovery::topics, new UnreadRecords(admin, ingest.groupId(), metrics.unread), metrics, spans,
+        InstantSource.system());
     return new Forwarder(new Forwarder.Settings(ingest.watermarkInterval(), Duration.ofSeconds(90)), consumers,
         transactions, listener, discovery, new IntakeTopic(kafka, ingest.intakeTopic(), intakePartitions),
         InstantSource.system());

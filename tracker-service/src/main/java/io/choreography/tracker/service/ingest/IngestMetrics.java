@@ -21,6 +21,7 @@ public final class IngestMetrics {
   final Counter ignored;
   final Counter uncorrelated;
   final Counter forwarded;
+  final Counter unread;
   private final Map<Payload.Kind, Counter> nonJson = new EnumMap<>(Payload.Kind.class);
   private final Map<String, Counter> refused = new HashMap<>();
 
@@ -29,6 +30,10 @@ public final class IngestMetrics {
         .register(registry);
     forwarded = Counter.builder("tracker.events.forwarded")
         .description("Records written to the intake topic, for indexing and tracking (one per trace a record belongs to)")
+        .register(registry);
+    unread = Counter.builder("tracker.events.unread")
+        .description("Offsets of business topics the broker deleted (retention) before the tracker read them,"
+            + " found when a partition is assigned: their events are neither indexed nor tracked")
         .register(registry);
     for (String value : List.of("trace_id", "type", "event_id")) {
       refused.put(value, Counter.builder("tracker.events.refused").tag("value", value)
