@@ -286,15 +286,21 @@ public final class EndToEndBenchmark {
     return new Throughput(backlog, healthy, searchable, Math.max(searchable, completed));
   }
 
+  /**
+   * Freshness of the sampled events and instance documents, each also split where the tracker stamped the document:
+   * an event's {@code receivedAt} (the forwarder read it), an instance's {@code updatedAt} (the topology changed it;
+   * a later change of the same instance, if one came before the document was found, moves the split later).
+   */
   record Freshness(int targetRate, double achievedRate, long events, Percentiles millis, int unfound,
-      Percentiles instanceMillis, int instancesUnfound) {}
+      Percentiles instanceMillis, int instancesUnfound, Percentiles eventsToRead, Percentiles eventsFromRead,
+      Percentiles instancesToChange, Percentiles instancesFromChange) {}
 
   private static Freshness freshness(RestClient es, IndexNames names, DemoEmitters emitters,
       KafkaProducer<String, byte[]> producer, int rate, int seconds, int concurrent) throws Exception {
     System.out.printf("freshness: %,d events/s for %d s, one in %d sampled%n", rate, seconds, SAMPLE_EVERY);
     OrderTraffic traffic = new OrderTraffic(emitters, concurrent);
-    try (FreshnessProbe probe = new FreshnessProbe(es, names.eventsPattern(), 25);
-        FreshnessProbe instanceProbe = new FreshnessProbe(es, names.instancesIndex(), 25)) {
+    try (FreshnessProbe probe = new FreshnessProbe(es, names.eventsPattern(), 25, "receivedAt");
+        FreshnessProbe instanceProbe = new FreshnessProbe(es, names.instancesIndex(), 25, "updatedAt")) {
       long start = System.nanoTime();
       long total = (long) rate * seconds;
       long sent = 0;
@@ -321,7 +327,9 @@ public final class EndToEndBenchmark {
         Thread.sleep(100);
       }
       return new Freshness(rate, achieved, sent, new Percentiles(probe.millis()), probe.pending(),
-          new Percentiles(instanceProbe.millis()), instanceProbe.pending());
+          new Percentiles(instanceProbe.millis()), instanceProbe.pending(),
+          new Percentiles(probe.toStampMillis()), new Percentiles(probe.fromStampMillis()),
+          new Percentiles(instanceProbe.toStampMillis()), new Percentiles(instanceProbe.fromStampMillis()));
     }
   }
 
@@ -379,7 +387,16 @@ public final class EndToEndBenchmark {
         + " ms, p90 %.0f ms, p99 %.0f ms**, max %.0f ms; %d never found |%n", f.instanceMillis.count(),
         f.instanceMillis.at(50), f.instanceMillis.at(90), f.instanceMillis.at(99), f.instanceMillis.max(),
         f.instancesUnfound);
+    split("events, send -> read by the forwarder (`receivedAt`)", f.eventsToRead());
+    split("events, read by the forwarder -> searchable", f.eventsFromRead());
+    split("instance documents, first event sent -> changed by the topology (`updatedAt`)", f.instancesToChange());
+    split("instance documents, changed by the topology -> searchable", f.instancesFromChange());
     System.out.printf("| tracker resident memory at the end | %.0f MiB |%n", CpuTime.residentMiB(tracker.pid()));
+  }
+
+  private static void split(String what, Percentiles p) {
+    System.out.printf("| freshness split: %s (%,d samples) | p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms |%n",
+        what, p.count(), p.at(50), p.at(90), p.at(99), p.max());
   }
 
   /** CPU seconds so far of the tracker, the Elasticsearch node and this JVM. */

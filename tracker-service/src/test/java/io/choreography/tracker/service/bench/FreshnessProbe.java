@@ -1,6 +1,7 @@
 package io.choreography.tracker.service.bench;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Freshness of sampled documents: from the moment an event was handed to the producer until a search finds its
  * document, or the instance document it creates (a search, not a get: a document is searchable only once its index
  * was refreshed). Every {@code pollMillis} one {@code ids} query asks for all sampled documents not found yet.
+ *
+ * <p>With a {@code stampField} (a time the tracker wrote into the document: {@code receivedAt} of an event, when the
+ * forwarder read it; {@code updatedAt} of an instance, when the topology changed it) each found document's freshness
+ * is also split at that time: send to stamp, and stamp to searchable (wall clock, the same machine's).
  */
 final class FreshnessProbe implements AutoCloseable {
 
@@ -30,16 +35,24 @@ final class FreshnessProbe implements AutoCloseable {
   private final RestClient client;
   private final String indexPattern;
   private final long pollMillis;
-  private final Map<String, Long> pending = new ConcurrentHashMap<>();
+  private final String stampField;
+  private final Map<String, Sent> pending = new ConcurrentHashMap<>();
   private final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-  private final BlockingQueue<Sent> acks = new LinkedBlockingQueue<>();
+  private final List<Double> toStamp = Collections.synchronizedList(new ArrayList<>());
+  private final List<Double> fromStamp = Collections.synchronizedList(new ArrayList<>());
+  private final BlockingQueue<Acked> acks = new LinkedBlockingQueue<>();
   private final Thread thread;
   private final Thread acknowledger;
   private volatile boolean running = true;
   private volatile Exception failure;
 
   FreshnessProbe(RestClient client, String indexPattern, long pollMillis) {
+    this(client, indexPattern, pollMillis, null);
+  }
+
+  FreshnessProbe(RestClient client, String indexPattern, long pollMillis, String stampField) {
     this.client = client;
+    this.stampField = stampField;
     this.indexPattern = indexPattern;
     this.pollMillis = pollMillis;
     this.thread = new Thread(this::poll, "freshness-probe");
@@ -52,23 +65,25 @@ final class FreshnessProbe implements AutoCloseable {
 
   /** A sampled event: its send, and {@link System#nanoTime()} when it was handed to the producer. */
   void sent(Future<RecordMetadata> send, long sentNanos) {
-    acks.add(new Sent(send, sentNanos));
+    acks.add(new Acked(send, new Sent(sentNanos, System.currentTimeMillis())));
   }
 
   /** A sampled document known by its id (e.g. the instance document an order's first event creates). */
   void expect(String documentId, long sentNanos) {
-    pending.put(documentId, sentNanos);
+    pending.put(documentId, new Sent(sentNanos, System.currentTimeMillis()));
   }
 
-  private record Sent(Future<RecordMetadata> send, long nanos) {}
+  private record Sent(long nanos, long wallMillis) {}
+
+  private record Acked(Future<RecordMetadata> send, Sent sent) {}
 
   /** Waits for each sampled send's acknowledgement, in order, to learn its document id (topic-partition-offset). */
   private void acknowledge() {
     try {
       while (true) {
-        Sent s = acks.take();
-        RecordMetadata m = s.send().get();
-        pending.put(m.topic() + "-" + m.partition() + "-" + m.offset(), s.nanos());
+        Acked a = acks.take();
+        RecordMetadata m = a.send().get();
+        pending.put(m.topic() + "-" + m.partition() + "-" + m.offset(), a.sent());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -83,11 +98,25 @@ final class FreshnessProbe implements AutoCloseable {
 
   /** Freshness of every sampled event found so far, in milliseconds. */
   List<Double> millis() throws Exception {
+    return copy(millis);
+  }
+
+  /** With a stamp field: from the send to the stamp, in milliseconds. */
+  List<Double> toStampMillis() throws Exception {
+    return copy(toStamp);
+  }
+
+  /** With a stamp field: from the stamp until searchable, in milliseconds. */
+  List<Double> fromStampMillis() throws Exception {
+    return copy(fromStamp);
+  }
+
+  private List<Double> copy(List<Double> values) throws Exception {
     if (failure != null) {
       throw failure;
     }
-    synchronized (millis) {
-      return new ArrayList<>(millis);
+    synchronized (values) {
+      return new ArrayList<>(values);
     }
   }
 
@@ -110,7 +139,11 @@ final class FreshnessProbe implements AutoCloseable {
   private void find(List<String> ids) throws IOException {
     ObjectNode body = JSON.createObjectNode();
     body.put("size", ids.size());
-    body.put("_source", false);
+    if (stampField == null) {
+      body.put("_source", false);
+    } else {
+      body.putArray("_source").add(stampField);
+    }
     ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
     ids.forEach(values::add);
     Request request = new Request("POST", "/" + indexPattern + "/_search");
@@ -118,10 +151,18 @@ final class FreshnessProbe implements AutoCloseable {
     request.setJsonEntity(JSON.writeValueAsString(body));
     JsonNode response = JSON.readTree(EntityUtils.toByteArray(client.performRequest(request).getEntity()));
     long now = System.nanoTime();
+    long wallNow = System.currentTimeMillis();
     for (JsonNode hit : response.path("hits").path("hits")) {
-      Long sent = pending.remove(hit.path("_id").asString());
-      if (sent != null) {
-        millis.add((now - sent) / 1e6);
+      Sent sent = pending.remove(hit.path("_id").asString());
+      if (sent == null) {
+        continue;
+      }
+      millis.add((now - sent.nanos()) / 1e6);
+      String stamp = stampField == null ? "" : hit.path("_source").path(stampField).asString("");
+      if (!stamp.isEmpty()) {
+        long stamped = Instant.parse(stamp).toEpochMilli();
+        toStamp.add((double) (stamped - sent.wallMillis()));
+        fromStamp.add((double) (wallNow - stamped));
       }
     }
   }
