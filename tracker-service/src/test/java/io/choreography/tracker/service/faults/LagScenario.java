@@ -104,6 +104,13 @@ final class LagScenario implements AutoCloseable {
   private volatile long frozenAt;
   private volatile boolean intakeExists;
   private int sequence;
+  /**
+   * Business partitions whose forwarder offsets are pending now (sampling thread only), since when; those seen with
+   * stable offsets before; the longest such stretch seen.
+   */
+  private final Map<TopicPartition, Long> pendingSince = new HashMap<>();
+  private final Set<TopicPartition> seenStable = new HashSet<>();
+  private volatile long longestPendingMillis;
 
   /** What the broker said at one moment: committed positions of the two groups, and where the intake topic ended. */
   private record Sample(long at, Map<TopicPartition, Long> forwarded, Map<TopicPartition, Long> intakeEnd,
@@ -240,11 +247,6 @@ final class LagScenario implements AutoCloseable {
       // a sample missed; the next one follows
     }
   }
-
-  /** Business partitions whose forwarder offsets are pending now, since when; the longest such stretch seen. */
-  private final Map<TopicPartition, Long> pendingSince = new HashMap<>();
-  private final Set<TopicPartition> seenStable = new HashSet<>();
-  private volatile long longestPendingMillis;
 
   private void notePending(Set<TopicPartition> stable, long at) {
     for (TopicPartition tp : sent.keySet()) {

@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +46,9 @@ class UnreadRecordsIT {
     String bootstrap = SCOPE.infrastructure().kafkaBootstrapServers();
     String topic = SCOPE.topic("orders");
     String group = SCOPE.topicPrefix() + "-forwarder";
-    TopicPartition p0 = new TopicPartition(topic, 0);
-    TopicPartition p1 = new TopicPartition(topic, 1);
-    produceAndDelete(bootstrap, topic);
-    try (KafkaConsumer<byte[], byte[]> consumer = TestKafka.consumer(bootstrap, group)) {
-      consumer.commitSync(Map.of(p0, new OffsetAndMetadata(2), p1, new OffsetAndMetadata(3)));
-    }
+    gapInPartition0(bootstrap, topic, group, 3);
 
-    try (Admin admin = admin(bootstrap)) {
+    try (Admin admin = TestKafka.admin(bootstrap)) {
       Counter unread = Counter.builder("tracker.events.unread").register(new SimpleMeterRegistry());
       UnreadRecords check = new UnreadRecords(admin, group, unread);
 
@@ -79,17 +71,14 @@ class UnreadRecordsIT {
     String group = SCOPE.topicPrefix() + "-forwarder-frozen";
     TopicPartition p0 = new TopicPartition(topic, 0);
     TopicPartition p1 = new TopicPartition(topic, 1);
-    produceAndDelete(bootstrap, topic);
-    try (KafkaConsumer<byte[], byte[]> consumer = TestKafka.consumer(bootstrap, group)) {
-      consumer.commitSync(Map.of(p0, new OffsetAndMetadata(2), p1, new OffsetAndMetadata(0)));
-    }
+    gapInPartition0(bootstrap, topic, group, 0);
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-frozen");
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
     try (KafkaProducer<byte[], byte[]> frozen = new KafkaProducer<>(props, new ByteArraySerializer(),
             new ByteArraySerializer());
-        Admin admin = admin(bootstrap)) {
+        Admin admin = TestKafka.admin(bootstrap)) {
       frozen.initTransactions();
       frozen.beginTransaction();
       frozen.sendOffsetsToTransaction(Map.of(p0, new OffsetAndMetadata(8)), new ConsumerGroupMetadata(group));
@@ -110,7 +99,13 @@ class UnreadRecordsIT {
     }
   }
 
-  private static void produceAndDelete(String bootstrap, String topic) throws Exception {
+  /**
+   * 10 records in partition 0 and 3 in partition 1 of a new 3-partition topic; the group commits 2 and {@code
+   * partition1Committed}; then the broker deletes the records before offset 6 of partition 0 (as its retention would).
+   */
+  private static void gapInPartition0(String bootstrap, String topic, String group, long partition1Committed)
+      throws Exception {
+    TopicPartition p0 = new TopicPartition(topic, 0);
     TestKafka.createTopics(bootstrap, 3, List.of(topic));
     try (KafkaProducer<byte[], byte[]> producer = TestKafka.rawProducer(bootstrap)) {
       for (int i = 0; i < 13; i++) {
@@ -118,25 +113,20 @@ class UnreadRecordsIT {
             ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8))).get();
       }
     }
-    try (Admin admin = admin(bootstrap)) {
-      admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(6))).all().get();
+    try (KafkaConsumer<byte[], byte[]> consumer = TestKafka.consumer(bootstrap, group)) {
+      consumer.commitSync(Map.of(p0, new OffsetAndMetadata(2),
+          new TopicPartition(topic, 1), new OffsetAndMetadata(partition1Committed)));
     }
-  }
-
-  private static Admin admin(String bootstrap) {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    try (Admin admin = TestKafka.admin(bootstrap)) {
+      admin.deleteRecords(Map.of(p0, RecordsToDelete.beforeOffset(6))).all().get();
+    }
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> readFour(String bootstrap, String group, String topic,
       UnreadRecords check) throws Exception {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
     List<KafkaFuture<Void>> checks = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer = TestKafka.consumer(bootstrap, group)) {
       consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {

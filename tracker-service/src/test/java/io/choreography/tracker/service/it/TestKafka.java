@@ -22,8 +22,12 @@ public final class TestKafka {
 
   private TestKafka() {}
 
+  public static Admin admin(String bootstrap) {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+  }
+
   public static void createTopics(String bootstrap, int partitions, List<String> names) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin = admin(bootstrap)) {
       List<NewTopic> topics = new ArrayList<>();
       for (String n : names) {
         topics.add(new NewTopic(n, partitions, (short) 1));

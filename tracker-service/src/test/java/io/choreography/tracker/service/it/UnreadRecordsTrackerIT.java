@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -50,7 +49,7 @@ class UnreadRecordsTrackerIT {
     try (KafkaConsumer<byte[], byte[]> consumer = TestKafka.consumer(bootstrap, SCOPE.indexPrefix())) {
       consumer.commitSync(Map.of(p0, new OffsetAndMetadata(2)));
     }
-    try (Admin admin = admin()) {
+    try (Admin admin = TestKafka.admin(SCOPE.infrastructure().kafkaBootstrapServers())) {
       admin.deleteRecords(Map.of(p0, RecordsToDelete.beforeOffset(6))).all().get();
     }
   }
@@ -64,7 +63,7 @@ class UnreadRecordsTrackerIT {
     TopicPartition p0 = new TopicPartition(ORDERS, 0);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     long committed = -1;
-    try (Admin admin = admin()) {
+    try (Admin admin = TestKafka.admin(SCOPE.infrastructure().kafkaBootstrapServers())) {
       while (System.nanoTime() < deadline && (unread.count() < 4 || committed < 10)) {
         OffsetAndMetadata o = admin.listConsumerGroupOffsets(SCOPE.indexPrefix()).partitionsToOffsetAndMetadata()
             .get().get(p0);
@@ -74,10 +73,5 @@ class UnreadRecordsTrackerIT {
     }
     assertThat(unread.count()).isEqualTo(4);
     assertThat(committed).isEqualTo(10);
-  }
-
-  private static Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        SCOPE.infrastructure().kafkaBootstrapServers()));
   }
 }
