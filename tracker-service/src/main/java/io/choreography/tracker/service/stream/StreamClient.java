@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -12,12 +14,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One connected client: a bounded buffer of the events it asked for (in their wire format), emitted only as fast
  * as its connection takes them (Reactor Netty asks for more as writes complete), so a slow client never holds up the others or the
- * tracker. A client that falls a whole buffer behind, or takes nothing for the stall timeout while events wait,
+ * tracker. A client that falls a whole buffer behind, or whose socket takes nothing for the stall timeout while events
+ * wait,
  * is dropped: its buffer is discarded, a last {@code dropped} event says why, and the stream ends (it reconnects
  * and reads the rest from the API). A dropped client that does not read even that event within three stall
  * timeouts is disconnected.
  */
 final class StreamClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamClient.class);
 
   private static final String HEARTBEAT = ":heartbeat\n\n";
   /** Events written at once at most: a client that is behind gets them in few writes, not one flush each. */
@@ -37,6 +42,13 @@ final class StreamClient {
   private long demand;
   /** Since when the oldest waiting event has waited for the client to take something. */
   private long waitingSinceNanos = System.nanoTime();
+  /**
+   * When the connection last finished writing something to the client's socket. What the connection asked for is
+   * no measure of whether the client reads: Reactor Netty asks for dozens of writes ahead and holds them until the
+   * socket takes them, so a client that reads slowly through megabytes asked for earlier asks for nothing new for
+   * seconds.
+   */
+  private volatile long lastWrittenNanos = System.nanoTime();
   private boolean dropped;
   private boolean closed;
   /** The hub offers this client only what was handed over to it after this number (see StreamHub#add). */
@@ -115,14 +127,23 @@ final class StreamClient {
       if (closed || dropped) {
         return;
       }
-      if (!buffer.isEmpty() && System.nanoTime() - waitingSinceNanos > stallNanos) {
-        drop("the client read nothing for " + Duration.ofNanos(stallNanos).toSeconds() + " s while "
+      if (!buffer.isEmpty() && System.nanoTime() - Math.max(waitingSinceNanos, lastWrittenNanos) > stallNanos) {
+        drop("the client's socket took nothing for " + Duration.ofNanos(stallNanos).toSeconds() + " s while "
             + buffer.size() + " events waited");
       } else if (buffer.peekLast() != HEARTBEAT) {
         enqueueLocked(HEARTBEAT);
       }
     }
     drain();
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** The connection finished writing something to the client's socket: the client reads. Any thread. */
+  void written() {
+    lastWrittenNanos = System.nanoTime();
   }
 
   /** Ends the stream (the tracker is stopping, or the connection's lifetime is over). */
@@ -184,9 +205,15 @@ final class StreamClient {
     String data = json.writeValueAsString(Map.of("reason", reason + "; reconnect and read what was missed from "
         + "the API", "discarded", discarded));
     buffer.add(frame(null, "dropped", data));
+    LOG.info("live stream: dropped a client ({}): {} {} discarded; its socket last took a write {} ms before",
+        reason, discarded, discarded == 1 ? "event" : "events", (System.nanoTime() - lastWrittenNanos) / 1_000_000);
     onDropped.run();
     // the stream's connection closes once the last event is written; still open then, the client reads nothing
     Mono.delay(Duration.ofNanos(DISCONNECT_AFTER_STALLS * stallNanos)).subscribe(t -> {
+      if (!isClosed()) {
+        LOG.info("live stream: disconnected a dropped client that did not read its last event within {} s",
+            Duration.ofNanos(DISCONNECT_AFTER_STALLS * stallNanos).toSeconds());
+      }
       close();
       disconnect.run();
     });

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.choreography.tracker.service.api.ApiException;
 import io.choreography.tracker.service.api.TraceIds;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -80,6 +83,7 @@ public class StreamController {
     response.getHeaders().set(HttpHeaders.CONNECTION, "close");
     StreamClient client = new StreamClient(new StreamFilter(traceId, process), settings.clientQueue(),
         settings.stallTimeout(), json, () -> disconnect(response));
+    watchWrites(response, client);
     // what it gets first at most half its buffer, so that it never drops it at once
     int firstAtMost = Math.max(1, settings.clientQueue() / 2);
     if (lastEventId != null && !lastEventId.isBlank()) {
@@ -97,6 +101,28 @@ public class StreamController {
     // written as they come, each write flushed: the events are in their wire format already
     return response.writeAndFlushWith(events.map(text -> Mono.just(
         response.bufferFactory().wrap(text.getBytes(StandardCharsets.UTF_8)))));
+  }
+
+  /**
+   * Tells the client each time its connection finished writing to the socket (a write's promise succeeded): how a
+   * client that reads, however slowly, is told from one that stopped.
+   */
+  private static void watchWrites(ServerHttpResponse response, StreamClient client) {
+    Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+    if (nativeResponse instanceof HttpServerResponse netty) {
+      netty.withConnection(c -> c.addHandlerLast("tracker-stream-writes", new ChannelOutboundHandlerAdapter() {
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+          ChannelPromise watched = promise.unvoid();
+          watched.addListener(f -> {
+            if (f.isSuccess()) {
+              client.written();
+            }
+          });
+          ctx.write(msg, watched);
+        }
+      }));
+    }
   }
 
   /** Closes the connection under the response, if it is still open. */

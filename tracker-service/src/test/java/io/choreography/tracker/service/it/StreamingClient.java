@@ -30,6 +30,10 @@ public final class StreamingClient implements AutoCloseable {
   private volatile String lastName;
   private volatile String lastData;
   private volatile boolean ended;
+  private final long connectedNanos = System.nanoTime();
+  private volatile long endedNanos;
+  private volatile long longestReadGapNanos;
+  private volatile long longestReadGapEndedNanos;
   private volatile IOException failure;
 
   private StreamingClient(int port, String target, String apiKey, boolean stalled) throws IOException {
@@ -87,8 +91,10 @@ public final class StreamingClient implements AutoCloseable {
           data.append(line.substring(5).trim());
         }
       }
+      endedNanos = System.nanoTime();
       ended = true;
     } catch (IOException e) {
+      endedNanos = System.nanoTime();
       failure = e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -141,14 +147,31 @@ public final class StreamingClient implements AutoCloseable {
     return failure;
   }
 
+  /** What a failed assertion needs to tell: what the client got, how and when its stream ended. */
+  public String describe() {
+    long end = endedNanos;
+    return "status " + status + ", received " + counts + ", last " + lastName + " " + lastData + ", "
+        + (end == 0 ? "still open" : (ended ? "ended" : "failed (" + failure + ")") + " "
+            + (end - connectedNanos) / 1_000_000 + " ms after it connected")
+        + ", longest wait for the socket " + longestReadGapNanos / 1_000_000 + " ms, ending "
+        + (longestReadGapEndedNanos - connectedNanos) / 1_000_000 + " ms after it connected";
+  }
+
   @Override
   public void close() throws IOException {
     reading.countDown();
     socket.close();
   }
 
+  private void gap(long nanos) {
+    if (nanos > longestReadGapNanos) {
+      longestReadGapNanos = nanos;
+      longestReadGapEndedNanos = System.nanoTime();
+    }
+  }
+
   /** Lines of a stream, read in bulk (a byte at a time is too slow for a load test's readers). */
-  private static final class Lines {
+  private final class Lines {
 
     private final InputStream in;
     private final byte[] buffer = new byte[64 * 1024];
@@ -183,7 +206,9 @@ public final class StreamingClient implements AutoCloseable {
           partial.write(buffer, start, end - start);
         }
         start = 0;
+        long before = System.nanoTime();
         end = in.read(buffer, 0, buffer.length);
+        gap(System.nanoTime() - before);
         if (end < 0) {
           end = 0;
           return partial == null ? null : partial.toString(StandardCharsets.UTF_8);

@@ -104,8 +104,35 @@ class StreamClientTest {
     // then
     assertThat(dropped).hasValue(1);
     reader.request(1);
-    assertThat(reader.all()).startsWith("event:dropped").contains("read nothing");
+    assertThat(reader.all()).startsWith("event:dropped").contains("socket took nothing");
     assertThat(reader.completed).isTrue();
+  }
+
+  @Test
+  void shouldKeepAClientWhoseSocketTakesWhatWasAskedForEarlierAndDropItOnceItTakesNothing() throws Exception {
+    // given: the connection asks for nothing more (it holds earlier writes), while the socket takes them slowly
+    AtomicInteger dropped = new AtomicInteger();
+    StreamClient client = new StreamClient(new StreamFilter(null, null), 100, Duration.ofMillis(50), JSON, () -> {});
+    Reader reader = new Reader();
+    client.events(dropped::incrementAndGet, () -> {}).subscribe(reader);
+    client.offer(item("1", "p"));
+
+    // when: writes finish more often than the stall timeout
+    for (int i = 0; i < 6; i++) {
+      Thread.sleep(25);
+      client.written();
+      client.heartbeat();
+    }
+
+    // then: a slow reader, not a stalled one
+    assertThat(dropped).hasValue(0);
+
+    // when: the socket takes nothing for longer than the stall timeout
+    Thread.sleep(100);
+    client.heartbeat();
+
+    // then
+    assertThat(dropped).hasValue(1);
   }
 
   @Test
