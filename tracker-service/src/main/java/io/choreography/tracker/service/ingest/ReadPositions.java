@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * How far the forwarder has read each of its business-topic partitions, as watermarks: a partition read to its end
@@ -66,7 +67,8 @@ final class ReadPositions {
       Long end = ends.get(tp);
       Long highest = highestTimestamp.get(tp);
       long candidate;
-      if (end != null && consumer.position(tp) >= end) {
+      Long position = end == null ? null : positionNow(consumer, tp);
+      if (position != null && position >= end) {
         candidate = askedAt;
       } else if (highest != null) {
         candidate = Math.min(highest, now);
@@ -81,5 +83,20 @@ final class ReadPositions {
       list.add(new InputWatermark.PartitionWatermark(tp.topic(), tp.partition(), watermark));
     }
     return list;
+  }
+
+  /**
+   * The consumer's position if it knows it now, else null. A newly assigned partition's position waits for its
+   * committed offset, and a read_committed consumer waits for offsets pending in an open transaction: one a frozen
+   * member left behind stays open until the broker aborts it (its timeout, then the broker's periodic check), and
+   * asking with the consumer's default timeout blocked this thread all that time, holding back the watermarks of
+   * every other partition too.
+   */
+  private static Long positionNow(Consumer<?, ?> consumer, TopicPartition tp) {
+    try {
+      return consumer.position(tp, Duration.ZERO);
+    } catch (TimeoutException e) {
+      return null;
+    }
   }
 }

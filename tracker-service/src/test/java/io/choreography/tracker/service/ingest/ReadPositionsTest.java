@@ -3,6 +3,7 @@ package io.choreography.tracker.service.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.choreography.tracker.model.intake.InputWatermark.PartitionWatermark;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class ReadPositionsTest {
@@ -54,6 +56,30 @@ class ReadPositionsTest {
     // then: orders is read up to its highest timestamp minus the grace; payments has no watermark yet
     assertThat(positions.watermarks(consumer, at(50_000)))
         .containsExactly(new PartitionWatermark("orders", 0, 9_500));
+  }
+
+  @Test
+  void shouldNotWaitForAPositionTheConsumerDoesNotKnowYet() {
+    // given: payments was just assigned and its committed offset is not known yet (pending in a transaction that a
+    // frozen member left open); orders is read to its end
+    MockConsumer<byte[], byte[]> waiting = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()) {
+      @Override
+      public synchronized long position(TopicPartition partition, Duration timeout) {
+        if (partition.equals(PAYMENTS)) {
+          assertThat(timeout).as("waited for a position").isEqualTo(Duration.ZERO);
+          throw new TimeoutException("position of " + partition + " not known within " + timeout);
+        }
+        return super.position(partition, timeout);
+      }
+    };
+    waiting.assign(List.of(ORDERS, PAYMENTS));
+    waiting.updateBeginningOffsets(Map.of(ORDERS, 0L, PAYMENTS, 0L));
+    waiting.updateEndOffsets(Map.of(ORDERS, 7L, PAYMENTS, 7L));
+    waiting.seek(ORDERS, 7);
+
+    // then: orders is read up to when its end was asked for; payments has no watermark yet
+    assertThat(positions.watermarks(waiting, at(40_000)))
+        .containsExactly(new PartitionWatermark("orders", 0, 39_500));
   }
 
   @Test
