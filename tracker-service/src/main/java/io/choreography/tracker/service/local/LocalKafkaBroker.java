@@ -82,6 +82,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // A tracker killed or frozen inside a transaction holds that transaction's partitions (and the offsets it
+    // committed in it) until the broker aborts it: past its timeout, at the broker's next check, every 10 s by
+    // default. Checked every second here, a takeover waits for at most the timeout and a second.
+    p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
     p.put("auto.create.topics.enable", "true");
     // Services sometimes send large events; the tracker must see them to index them (truncated) or dead-letter them.
     p.put("message.max.bytes", String.valueOf(16 * 1024 * 1024));
