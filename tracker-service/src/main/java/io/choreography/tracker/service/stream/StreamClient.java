@@ -36,10 +36,10 @@ final class StreamClient {
   private final JsonMapper json;
   private final Runnable disconnect;
   private Runnable onDropped = () -> {};
+  private java.util.function.Supplier<String> connection = () -> "";
   private final ArrayDeque<String> buffer = new ArrayDeque<>();
   private final AtomicInteger draining = new AtomicInteger();
   private FluxSink<String> sink;
-  private long demand;
   /** Since when the oldest waiting event has waited for the client to take something. */
   private long waitingSinceNanos = System.nanoTime();
   /**
@@ -76,12 +76,8 @@ final class StreamClient {
       synchronized (this) {
         sink = s;
       }
-      s.onRequest(n -> {
-        synchronized (this) {
-          demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
-        }
-        drain();
-      });
+      // what the connection asked for is the sink's own count: one count, not a second one kept beside it
+      s.onRequest(n -> drain());
       s.onDispose(() -> {
         synchronized (this) {
           closed = true;
@@ -139,6 +135,11 @@ final class StreamClient {
 
   private synchronized boolean isClosed() {
     return closed;
+  }
+
+  /** What the drop log line tells of the connection under this client (e.g. whether its socket takes writes). */
+  void describeConnection(java.util.function.Supplier<String> description) {
+    this.connection = description;
   }
 
   /** The connection finished writing something to the client's socket: the client reads. Any thread. */
@@ -205,8 +206,10 @@ final class StreamClient {
     String data = json.writeValueAsString(Map.of("reason", reason + "; reconnect and read what was missed from "
         + "the API", "discarded", discarded));
     buffer.add(frame(null, "dropped", data));
-    LOG.info("live stream: dropped a client ({}): {} {} discarded; its socket last took a write {} ms before",
-        reason, discarded, discarded == 1 ? "event" : "events", (System.nanoTime() - lastWrittenNanos) / 1_000_000);
+    LOG.info("live stream: dropped a client ({}): {} {} discarded; its socket last took a write {} ms before; "
+            + "{} writes asked for{}", reason, discarded, discarded == 1 ? "event" : "events",
+        (System.nanoTime() - lastWrittenNanos) / 1_000_000, sink == null ? 0 : sink.requestedFromDownstream(),
+        connection.get());
     onDropped.run();
     // the stream's connection closes once the last event is written; still open then, the client reads nothing
     Mono.delay(Duration.ofNanos(DISCONNECT_AFTER_STALLS * stallNanos)).subscribe(t -> {
@@ -235,7 +238,7 @@ final class StreamClient {
         boolean complete = false;
         synchronized (this) {
           s = sink;
-          if (s == null || closed || demand == 0 || buffer.isEmpty()) {
+          if (s == null || closed || s.requestedFromDownstream() == 0 || buffer.isEmpty()) {
             break;
           }
           if (buffer.size() == 1) {
@@ -247,7 +250,6 @@ final class StreamClient {
             }
             next = events.toString();
           }
-          demand--;
           waitingSinceNanos = System.nanoTime();
           if (dropped && buffer.isEmpty()) {
             closed = true;

@@ -110,6 +110,11 @@ public class StreamController {
   private static void watchWrites(ServerHttpResponse response, StreamClient client) {
     Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
     if (nativeResponse instanceof HttpServerResponse netty) {
+      netty.withConnection(c -> client.describeConnection(() -> {
+        io.netty.channel.ChannelOutboundBuffer waiting = c.channel().unsafe().outboundBuffer();
+        return "; connection " + (c.channel().isWritable() ? "writable" : "not writable") + ", "
+            + (waiting == null ? "closed" : waiting.totalPendingWriteBytes() + " bytes waiting in it");
+      }));
       netty.withConnection(c -> c.addHandlerLast("tracker-stream-writes", new ChannelOutboundHandlerAdapter() {
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
