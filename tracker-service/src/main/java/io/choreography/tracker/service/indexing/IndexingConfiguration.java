@@ -63,7 +63,8 @@ public class IndexingConfiguration {
         IngestConfiguration.MAX_RECORD_BYTES, new OriginalRecords(kafka.buildConsumerProperties()));
     return new SinkContainer(
         new SinkContainer.Settings("event-indexer", List.of(ingest.intakeTopic()), Duration.ZERO, PHASE),
-        consumers(props, registry), new EventIndexingSink(writer, templates, deadLetters, writes, feed.getIfAvailable()));
+        consumers(props, registry), new EventIndexingSink(writer, templates, deadLetters, writes, feed.getIfAvailable()),
+        EventIndexingSink.BULKS_IN_FLIGHT);
   }
 
   /** Instances and incidents from the tracking topology's topics. */

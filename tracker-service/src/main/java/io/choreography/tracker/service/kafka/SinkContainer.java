@@ -30,10 +30,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * consumer so that it stays in its group through any outage. A sink therefore throws only for what may pass (its
  * store unreachable) and handles a bad record itself (counts, dead-letters, skips), never by throwing.
  *
- * <p>A {@link DeliveringSink} delivers on threads of its own (webhooks, Alertmanager): it answers a batch with a
- * future, the container stays paused (polling, so in its group) until that future completes, and only then are the
- * batch's offsets committed. A batch whose partitions were revoked meanwhile is not committed: their new owner
- * delivers it again, with the same idempotency keys.
+ * <p>A {@link DeliveringSink} delivers on threads of its own (webhooks, Alertmanager, the event indexer's bulks): it
+ * answers a batch with a future, and a batch's offsets are committed once its future and those of every batch
+ * before it completed, so commits stay in the order of the batches. Up to {@code inFlight} batches are delivering at
+ * once; with that many out, the container stays paused (polling, so in its group) until one completes. A batch whose
+ * partitions were revoked meanwhile is not committed: their new owner delivers it again, with the same idempotency
+ * keys (or document ids).
  */
 public final class SinkContainer implements SmartLifecycle, StageHealth.Stage {
 
@@ -55,6 +57,14 @@ public final class SinkContainer implements SmartLifecycle, StageHealth.Stage {
 
     /** The consumer lost partitions (a rebalance): what the sink remembers of them may now belong to another. */
     default void partitionsRevoked() {}
+
+    /** Why the sink is retrying a delivery for now (its store unreachable), for health; null while it is not. */
+    default String retrying() {
+      return null;
+    }
+
+    /** The container stopped: deliveries still out will not be committed, the sink may give them up. */
+    default void containerStopped() {}
   }
 
   /**
@@ -70,6 +80,17 @@ public final class SinkContainer implements SmartLifecycle, StageHealth.Stage {
   private static final int MONITOR_SECONDS = 10;
   private static final Duration POLL_WHILE_DELIVERING = Duration.ofMillis(500);
   private final AtomicLong revocations = new AtomicLong();
+  private DeliveringSink delivering;
+  /**
+   * Deliveries out, whether this container paused its consumer for them, and the run they belong to (a stop ends a
+   * run: what completes later is not committed and counts no more): guarded by {@code this}.
+   */
+  private int inFlight;
+  private boolean pausedForDeliveries;
+  private long run;
+  private volatile String failedDelivery;
+  /** The commit of the last batch handed to a delivering sink: the next batch's commit waits for it. */
+  private volatile CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
 
   private volatile String retrying;
   private volatile long lastBatchAt;
@@ -98,9 +119,19 @@ public final class SinkContainer implements SmartLifecycle, StageHealth.Stage {
     });
   }
 
-  /** A container whose sink delivers on its own threads; see the class comment. */
+  /** A container whose sink delivers on its own threads, one batch at a time; see the class comment. */
   public SinkContainer(Settings settings, ConsumerFactory<byte[], byte[]> consumers, DeliveringSink sink) {
+    this(settings, consumers, sink, 1);
+  }
+
+  /** A container whose sink delivers on its own threads, up to {@code maxInFlight} batches at once. */
+  public SinkContainer(Settings settings, ConsumerFactory<byte[], byte[]> consumers, DeliveringSink sink,
+      int maxInFlight) {
     this(settings, consumers, properties(settings, ContainerProperties.AckMode.MANUAL));
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("at least one batch must be let out, but was " + maxInFlight);
+    }
+    this.delivering = sink;
     ContainerProperties p = container.getContainerProperties();
     p.setPollTimeout(POLL_WHILE_DELIVERING.toMillis()); // a delivered batch is committed at the next poll
     p.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
@@ -116,16 +147,41 @@ public final class SinkContainer implements SmartLifecycle, StageHealth.Stage {
       long revokedBefore = revocations.get();
       CompletableFuture<?> delivered = sink.deliver(records);
       took();
-      if (delivered.isDone()) {
+      CompletableFuture<Void> before = lastCommit;
+      if (delivered.isDone() && before.isDone()) {
         ack.acknowledge();
         return;
       }
-      container.pause(); // nothing new until this batch is delivered; the consumer keeps polling, stays in its group
-      delivered.whenComplete((ok, failure) -> {
-        if (revocations.get() == revokedBefore) {
-          ack.acknowledge();
+      long batchRun;
+      synchronized (this) {
+        batchRun = run;
+        if (++inFlight >= maxInFlight && !pausedForDeliveries) {
+          // nothing new until a batch is delivered; the consumer keeps polling, so it stays in its group
+          pausedForDeliveries = true;
+          container.pause();
         }
-        container.resume();
+      }
+      lastCommit = CompletableFuture.allOf(before, delivered).handle((ok, failure) -> {
+        synchronized (this) {
+          if (batchRun != run) {
+            return null;
+          }
+          if (failure != null && failedDelivery == null) {
+            // a sink gives up on a record by completing normally; a failure is a fault of the sink (an Error):
+            // nothing is committed from this batch on, so that a restart delivers it again
+            failedDelivery = reason(failure);
+            LOG.error("{}: a delivery failed, nothing is committed until a restart: {}", settings.name(),
+                failedDelivery, failure);
+          }
+          if (failedDelivery == null && revocations.get() == revokedBefore) {
+            ack.acknowledge();
+          }
+          if (--inFlight < maxInFlight && pausedForDeliveries) {
+            pausedForDeliveries = false;
+            container.resume();
+          }
+        }
+        return null;
       });
     });
   }
@@ -190,12 +246,17 @@ public final class SinkContainer implements SmartLifecycle, StageHealth.Stage {
     }
   }
 
-  private void failed(Exception e) {
+  /** What a failure comes down to, for health and logs: the message of its root cause. */
+  public static String reason(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause != cause.getCause()) {
       cause = cause.getCause();
     }
-    String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+
+  private void failed(Exception e) {
+    String reason = reason(e);
     if (retrying == null) {
       LOG.warn("{}: writing failed, retrying with backoff: {}", settings.name(), reason);
     }
@@ -210,6 +271,17 @@ public final class SinkContainer implements SmartLifecycle, StageHealth.Stage {
   @Override
   public void stop() {
     container.stop();
+    if (delivering != null) {
+      delivering.containerStopped();
+      synchronized (this) {
+        run++;
+        failedDelivery = null;
+        inFlight = 0;
+        pausedForDeliveries = false;
+      }
+      lastCommit = CompletableFuture.completedFuture(null);
+      container.resume(); // a container stopped while paused for deliveries starts again unpaused
+    }
   }
 
   @Override
@@ -243,7 +315,14 @@ public final class SinkContainer implements SmartLifecycle, StageHealth.Stage {
     if (!container.isRunning() || !container.isInExpectedState()) {
       return StageHealth.down("stopped");
     }
+    String failed = failedDelivery;
+    if (failed != null) {
+      return StageHealth.down("a delivery failed, nothing is committed until a restart: " + failed);
+    }
     String failure = retrying;
+    if (failure == null && delivering != null) {
+      failure = delivering.retrying();
+    }
     if (failure != null) {
       return StageHealth.retrying("retrying: " + failure);
     }
