@@ -38,10 +38,11 @@ final class EventIndexingSink implements SinkContainer.DeliveringSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventIndexingSink.class);
   /**
-   * Bulks out at once. Two, because one leaves the batch read during a slow bulk waiting for it (docs/performance.md
-   * measures what the second one changes); more would only queue in Elasticsearch's write pool of a small node.
+   * Bulks out at once. One: with two, on this project's two-core benchmark machine, events were searchable sooner
+   * (p99 1,707-1,968 ms against 1,925-2,661) but the end-to-end rate fell (2,371-2,579 events/s against 2,700-3,119)
+   * and Elasticsearch spent more CPU per event (379-389 s per 1M against 288-327; docs/performance.md). Two runs each.
    */
-  static final int BULKS_IN_FLIGHT = 2;
+  static final int BULKS_IN_FLIGHT = 1;
   private static final int ATTEMPTS_IN_BATCH = 3;
   private static final long FIRST_BACKOFF_MILLIS = 200;
   private static final long MAX_BACKOFF_MILLIS = 10_000;
