@@ -51,15 +51,37 @@ public final class TestElasticsearch implements AutoCloseable {
   }
 
   private long countNow(String indexPattern) {
+    return countNow(indexPattern, null);
+  }
+
+  private long countNow(String indexPattern, String query) {
     call("POST", "/" + indexPattern + "/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
-    return call("GET", "/" + indexPattern + "/_count?ignore_unavailable=true&allow_no_indices=true", null)
-        .path("count").asLong();
+    return call("POST", "/" + indexPattern + "/_count?ignore_unavailable=true&allow_no_indices=true",
+        query == null ? null : "{\"query\":" + query + "}").path("count").asLong();
+  }
+
+  /** Number of documents whose {@code field} holds one of {@code values}, after a refresh. */
+  public long count(String indexPattern, String field, java.util.Collection<String> values) {
+    return countNow(indexPattern, termsQuery(field, values));
   }
 
   /** The _id of every document (at most 10,000) in the indices matching the pattern. */
   public Set<String> ids(String indexPattern) {
+    return idsMatching(indexPattern, "{\"match_all\":{}}");
+  }
+
+  /** The _id of every document (at most 10,000) whose {@code field} holds one of {@code values}. */
+  public Set<String> ids(String indexPattern, String field, java.util.Collection<String> values) {
+    return idsMatching(indexPattern, termsQuery(field, values));
+  }
+
+  private static String termsQuery(String field, java.util.Collection<String> values) {
+    return JSON.writeValueAsString(java.util.Map.of("terms", java.util.Map.of(field, values)));
+  }
+
+  private Set<String> idsMatching(String indexPattern, String query) {
     JsonNode hits = call("POST", "/" + indexPattern + "/_search",
-        "{\"size\":10000,\"_source\":false,\"query\":{\"match_all\":{}}}").path("hits").path("hits");
+        "{\"size\":10000,\"_source\":false,\"query\":" + query + "}").path("hits").path("hits");
     Set<String> ids = new HashSet<>();
     for (JsonNode h : hits) {
       ids.add(h.path("_id").asString());
