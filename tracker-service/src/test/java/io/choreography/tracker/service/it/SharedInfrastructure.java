@@ -24,12 +24,35 @@ public final class SharedInfrastructure {
         Directories.deleteRecursively(dir.resolve("elasticsearch"));
         int kafka = freePortPair();
         infrastructure = LocalInfrastructure.start(dir, kafka, freePort(), 512, System.out);
-        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "it-infrastructure-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stop, "it-infrastructure-stop"));
       } catch (Exception e) {
         throw new IllegalStateException("could not start the test Kafka broker and Elasticsearch node", e);
       }
     }
     return infrastructure;
+  }
+
+  /**
+   * Stops the broker and the node once the trackers the tests started have closed. The JVM runs its shutdown hooks
+   * at the same time, so Spring Boot's (which closes the cached test contexts) would otherwise find the broker gone
+   * and wait out its clients' close timeouts: 30 s at the end of every test JVM, until the build killed it.
+   */
+  private static void stop() {
+    try {
+      // the hooks are started one after the other: give Spring Boot's a moment to be running
+      for (int i = 0; i < 50; i++) {
+        Thread spring = Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("SpringApplicationShutdownHook")).findFirst().orElse(null);
+        if (spring != null) {
+          spring.join(60_000);
+          break;
+        }
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    infrastructure.close();
   }
 
   /** A free port whose successor is free too (the broker's controller listens on port + 1). */
