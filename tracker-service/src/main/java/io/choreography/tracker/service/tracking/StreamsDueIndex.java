@@ -64,6 +64,11 @@ final class StreamsDueIndex implements MutableDueIndex {
   @Override
   public List<DueTimer> dueBy(long upTo, int limit) {
     List<DueTimer> due = new ArrayList<>();
+    if (scanFrom > upTo) {
+      // nothing is left before scanFrom, and the verdict time moved back (an input partition assigned with a
+      // backlog holds it back): a range from after its end would be empty, and RocksDB warns of each one
+      return due;
+    }
     // every entry is longer than 8 bytes, so the bare key of upTo + 1 is past every entry due by upTo
     try (KeyValueIterator<Bytes, byte[]> it = store.range(bound(scanFrom), bound(upTo + 1))) {
       while (it.hasNext() && due.size() < limit) {

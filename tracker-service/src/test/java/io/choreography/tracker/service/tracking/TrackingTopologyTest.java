@@ -1,6 +1,7 @@
 package io.choreography.tracker.service.tracking;
 
 import io.choreography.tracker.rules.tracking.InstanceKeys;
+import io.choreography.tracker.rules.tracking.state.DueTimer;
 import static io.choreography.tracker.service.tracking.TopologyHarness.PROCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -388,6 +389,26 @@ class TrackingTopologyTest {
       assertThat(index.countDue(t0 + 1_000, t0 + 11_000, 100)).isEqualTo(2);
       assertThat(index.countDue(t0, t0 + 11_000, 4)).isEqualTo(4);
       assertThat(index.countDue(t0 + 11_000, t0 + 60_000, 100)).isZero();
+    }
+  }
+
+  @Test
+  void shouldFindNothingDueWhenTheVerdictTimeMovesBackAndStillFindWhatIsPutBeforeIt() throws Exception {
+    try (TopologyHarness h = new TopologyHarness(T0)) {
+      // given: a due index that fired everything due by T0 + 20 s
+      StreamsDueIndex index = new StreamsDueIndex(h.driver.getKeyValueStore(TrackingStores.DUE_INDEX));
+      long t0 = T0.toEpochMilli();
+      index.put(t0 + 1_000, "a");
+      assertThat(index.dueBy(t0 + 20_000, 100)).extracting(DueTimer::key).containsExactly("a");
+      index.remove(t0 + 1_000, "a");
+
+      // when: the verdict time moves back (an input partition with a backlog was assigned)
+      List<DueTimer> back = index.dueBy(t0 + 5_000, 100);
+      index.put(t0 + 3_000, "b");
+
+      // then
+      assertThat(back).isEmpty();
+      assertThat(index.dueBy(t0 + 5_000, 100)).extracting(DueTimer::key).containsExactly("b");
     }
   }
 }
