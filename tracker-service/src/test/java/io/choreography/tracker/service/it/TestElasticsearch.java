@@ -2,7 +2,9 @@ package io.choreography.tracker.service.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.Request;
@@ -61,7 +63,7 @@ public final class TestElasticsearch implements AutoCloseable {
   }
 
   /** Number of documents whose {@code field} holds one of {@code values}, after a refresh. */
-  public long count(String indexPattern, String field, java.util.Collection<String> values) {
+  public long count(String indexPattern, String field, Collection<String> values) {
     return countNow(indexPattern, termsQuery(field, values));
   }
 
@@ -71,12 +73,12 @@ public final class TestElasticsearch implements AutoCloseable {
   }
 
   /** The _id of every document (at most 10,000) whose {@code field} holds one of {@code values}. */
-  public Set<String> ids(String indexPattern, String field, java.util.Collection<String> values) {
+  public Set<String> ids(String indexPattern, String field, Collection<String> values) {
     return idsMatching(indexPattern, termsQuery(field, values));
   }
 
-  private static String termsQuery(String field, java.util.Collection<String> values) {
-    return JSON.writeValueAsString(java.util.Map.of("terms", java.util.Map.of(field, values)));
+  private static String termsQuery(String field, Collection<String> values) {
+    return JSON.writeValueAsString(Map.of("terms", Map.of(field, values)));
   }
 
   private Set<String> idsMatching(String indexPattern, String query) {
@@ -91,7 +93,7 @@ public final class TestElasticsearch implements AutoCloseable {
 
   public JsonNode source(String indexPattern, String field, String value) {
     JsonNode hits = call("POST", "/" + indexPattern + "/_search",
-        JSON.writeValueAsString(java.util.Map.of("query", java.util.Map.of("term", java.util.Map.of(field, value)))))
+        JSON.writeValueAsString(Map.of("query", Map.of("term", Map.of(field, value)))))
         .path("hits").path("hits");
     return hits.isEmpty() ? null : hits.get(0).path("_source");
   }
