@@ -15,12 +15,11 @@ public final class StoredInstance {
   private StoredInstance() {}
 
   public static byte[] encode(String version, InstanceView state) {
-    byte[] v = version.getBytes(StandardCharsets.US_ASCII);
+    byte[] head = head(version);
     byte[] body = InstanceStateCodec.encode(state);
-    byte[] out = new byte[1 + v.length + body.length];
-    out[0] = (byte) v.length;
-    System.arraycopy(v, 0, out, 1, v.length);
-    System.arraycopy(body, 0, out, 1 + v.length, body.length);
+    byte[] out = new byte[head.length + body.length];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(body, 0, out, head.length, body.length);
     return out;
   }
 
@@ -39,6 +38,23 @@ public final class StoredInstance {
 
   /** The version and the decoded state. */
   public static TrackedInstance read(CompiledProcess process, byte[] stored) {
-    return new TrackedInstance(version(stored), decode(process, stored));
+    return read(process, stored, 0, stored.length);
+  }
+
+  /** The version and the decoded state of the entry in {@code length} bytes of {@code bytes} from {@code offset}. */
+  public static TrackedInstance read(CompiledProcess process, byte[] bytes, int offset, int length) {
+    int versionLength = bytes[offset] & 0xFF;
+    int start = offset + 1 + versionLength;
+    InstanceState state = InstanceStateCodec.decode(process, bytes, start, length - 1 - versionLength);
+    return new TrackedInstance(new String(bytes, offset + 1, versionLength, StandardCharsets.US_ASCII), state);
+  }
+
+  /** The bytes an entry starts with before the engine's: the version's length and ASCII. */
+  public static byte[] head(String version) {
+    byte[] v = version.getBytes(StandardCharsets.US_ASCII);
+    byte[] head = new byte[1 + v.length];
+    head[0] = (byte) v.length;
+    System.arraycopy(v, 0, head, 1, v.length);
+    return head;
   }
 }
