@@ -1,36 +1,43 @@
 package io.choreography.tracker.rules.tracking.state.memory;
 
 import io.choreography.tracker.rules.tracking.MatchedEvent;
+import io.choreography.tracker.rules.tracking.state.KeyLinkEntries;
 import io.choreography.tracker.rules.tracking.state.mutable.MutableKeyLinks;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Links of business key values in memory: for replay and tests. */
+/**
+ * Links of business key values in memory, for replay and tests: in {@link ArenaTable}s, the waiting events and an
+ * instance's values encoded as the service's store encodes them ({@link KeyLinkEntries}), so that what is read back
+ * is a copy, as from the service's store.
+ */
 public final class InMemoryKeyLinks implements MutableKeyLinks {
 
-  private final Map<String, String> links = new HashMap<>();
-  private final Map<String, List<MatchedEvent>> waiting = new HashMap<>();
-  private final Map<String, Map<String, List<String>>> keys = new HashMap<>();
+  private final ArenaTable links = new ArenaTable();
+  private final ArenaTable waiting = new ArenaTable();
+  private final ArenaTable keys = new ArenaTable();
 
   @Override
   public String traceOf(String linkKey) {
-    return links.get(linkKey);
+    return links.read(linkKey, (bytes, offset, length) -> new String(bytes, offset, length, StandardCharsets.UTF_8));
   }
 
   @Override
   public List<MatchedEvent> waiting(String linkKey) {
-    return waiting.getOrDefault(linkKey, List.of());
+    byte[] entry = waiting.get(linkKey);
+    return entry == null ? List.of() : KeyLinkEntries.decodeWaiting(entry);
   }
 
   @Override
   public Map<String, List<String>> keysOf(String instanceKey) {
-    return keys.getOrDefault(instanceKey, Map.of());
+    byte[] entry = keys.get(instanceKey);
+    return entry == null ? Map.of() : KeyLinkEntries.decodeKeys(entry);
   }
 
   @Override
   public void link(String linkKey, String traceId) {
-    links.put(linkKey, traceId);
+    links.put(linkKey, traceId.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -43,7 +50,7 @@ public final class InMemoryKeyLinks implements MutableKeyLinks {
     if (events.isEmpty()) {
       waiting.remove(linkKey);
     } else {
-      waiting.put(linkKey, List.copyOf(events));
+      waiting.put(linkKey, KeyLinkEntries.encodeWaiting(events));
     }
   }
 
@@ -52,7 +59,7 @@ public final class InMemoryKeyLinks implements MutableKeyLinks {
     if (values.isEmpty()) {
       keys.remove(instanceKey);
     } else {
-      keys.put(instanceKey, values);
+      keys.put(instanceKey, KeyLinkEntries.encodeKeys(values));
     }
   }
 
