@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ArenaTableTest {
@@ -126,8 +128,27 @@ class ArenaTableTest {
     assertThat(table.liveBytes()).isEqualTo(live);
   }
 
+  @Test
+  void aTableHoldingLittleTakesLittleMemory() {
+    // the timer index keeps a table per due time: a few entries must not cost a page of a megabyte
+    table.put("a", bytes("1"));
+    table.put("b", bytes("2"));
+    assertThat(table.pageBytes()).isLessThanOrEqualTo(256);
+
+    // one key replaced a hundred thousand times: what the replaced values left behind is reclaimed
+    for (int i = 0; i < 100_000; i++) {
+      table.put("a", bytes("value " + i));
+    }
+    assertThat(table.get("a")).isEqualTo(bytes("value 99999"));
+    assertThat(table.get("b")).isEqualTo(bytes("2"));
+    assertThat(table.pageBytes()).isLessThan(16 * 1024);
+  }
+
   private void assertSameAs(Map<String, byte[]> model, List<String> keys) {
     assertThat(table.size()).isEqualTo(model.size());
+    Set<String> iterated = new HashSet<>();
+    table.forEachKey(iterated::add);
+    assertThat(iterated).isEqualTo(model.keySet());
     for (String key : keys) {
       byte[] expected = model.get(key);
       assertThat(table.contains(key)).isEqualTo(expected != null);
