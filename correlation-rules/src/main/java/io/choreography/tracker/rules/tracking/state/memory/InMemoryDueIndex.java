@@ -5,36 +5,38 @@ import io.choreography.tracker.rules.tracking.state.DueTimer;
 import io.choreography.tracker.rules.tracking.state.mutable.MutableDueIndex;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Timers by due time, then key: a sorted map of due times, each to the keys due then. Putting and removing a timer
+ * Timers by due time, then key: a sorted map of due times, each to the set of keys due then, kept as an {@link
+ * ArenaTable} (no heap object per timer: a replay holds a timer per open instance). Putting and removing a timer
  * compares due times only (many instances fall due at the same millisecond); the keys of a due time are sorted
  * when they fall due, so that timers fire in the order the service's store gives them (due time, then key).
  */
 public final class InMemoryDueIndex implements MutableDueIndex {
 
-  private final TreeMap<Long, Set<String>> byDueTime = new TreeMap<>();
+  private static final byte[] NOTHING = new byte[0];
+
+  private final TreeMap<Long, ArenaTable> byDueTime = new TreeMap<>();
   private int size;
 
   @Override
   public void put(long dueAt, String key) {
-    if (dueAt != InstanceView.NONE && byDueTime.computeIfAbsent(dueAt, t -> new HashSet<>()).add(key)) {
+    if (dueAt != InstanceView.NONE
+        && byDueTime.computeIfAbsent(dueAt, t -> new ArenaTable()).putIfAbsent(key, NOTHING)) {
       size++;
     }
   }
 
   @Override
   public void remove(long dueAt, String key) {
-    Set<String> keys = byDueTime.get(dueAt);
+    ArenaTable keys = byDueTime.get(dueAt);
     if (keys != null && keys.remove(key)) {
       size--;
-      if (keys.isEmpty()) {
+      if (keys.size() == 0) {
         byDueTime.remove(dueAt);
       }
     }
@@ -43,7 +45,7 @@ public final class InMemoryDueIndex implements MutableDueIndex {
   @Override
   public List<DueTimer> dueBy(long upTo, int limit) {
     List<DueTimer> due = new ArrayList<>();
-    for (Map.Entry<Long, Set<String>> at : byDueTime.headMap(upTo, true).entrySet()) {
+    for (Map.Entry<Long, ArenaTable> at : byDueTime.headMap(upTo, true).entrySet()) {
       for (String key : sorted(at.getValue())) {
         if (due.size() >= limit) {
           return due;
@@ -60,8 +62,8 @@ public final class InMemoryDueIndex implements MutableDueIndex {
       return 0;
     }
     int n = 0;
-    NavigableMap<Long, Set<String>> range = byDueTime.subMap(after, false, upTo, true);
-    for (Set<String> keys : range.values()) {
+    NavigableMap<Long, ArenaTable> range = byDueTime.subMap(after, false, upTo, true);
+    for (ArenaTable keys : range.values()) {
       n += keys.size();
       if (n >= cap) {
         return cap;
@@ -72,16 +74,22 @@ public final class InMemoryDueIndex implements MutableDueIndex {
 
   /** The earliest timer, or null when none is left (replay runs the clock on from timer to timer). */
   public DueTimer earliest() {
-    Map.Entry<Long, Set<String>> first = byDueTime.firstEntry();
-    return first == null ? null : new DueTimer(first.getKey(), Collections.min(first.getValue()));
+    Map.Entry<Long, ArenaTable> first = byDueTime.firstEntry();
+    return first == null ? null : new DueTimer(first.getKey(), Collections.min(keys(first.getValue())));
   }
 
   public int size() {
     return size;
   }
 
-  private static List<String> sorted(Set<String> keys) {
-    List<String> list = new ArrayList<>(keys);
+  private static List<String> keys(ArenaTable table) {
+    List<String> keys = new ArrayList<>(table.size());
+    table.forEachKey(keys::add);
+    return keys;
+  }
+
+  private static List<String> sorted(ArenaTable table) {
+    List<String> list = keys(table);
     Collections.sort(list);
     return list;
   }
