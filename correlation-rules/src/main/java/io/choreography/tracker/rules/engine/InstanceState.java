@@ -21,7 +21,6 @@ public final class InstanceState implements InstanceView {
   InstanceStatus phase = InstanceStatus.RUNNING;
   long reached;
   final long[] reachedAt;
-  final long[] eventIdHash;
   final String[] eventId;
   long early;
   long[] earlyArrivedAt;
@@ -41,7 +40,6 @@ public final class InstanceState implements InstanceView {
     this.startedAt = startedAt;
     int n = process.stepCount();
     reachedAt = new long[n];
-    eventIdHash = new long[n];
     eventId = new String[n];
     Arrays.fill(reachedAt, NONE);
   }
@@ -88,7 +86,8 @@ public final class InstanceState implements InstanceView {
 
   @Override
   public long eventIdHash(int step) {
-    return eventIdHash[step];
+    // derived when asked: decoding a state hashes no ids (duplicates are told by the id itself)
+    return eventId[step] == null ? 0 : EventIdHash.of(eventId[step]);
   }
 
   @Override
@@ -159,7 +158,6 @@ public final class InstanceState implements InstanceView {
     c.phase = phase;
     c.reached = reached;
     System.arraycopy(reachedAt, 0, c.reachedAt, 0, reachedAt.length);
-    System.arraycopy(eventIdHash, 0, c.eventIdHash, 0, eventIdHash.length);
     System.arraycopy(eventId, 0, c.eventId, 0, eventId.length);
     c.early = early;
     c.earlyArrivedAt = earlyArrivedAt == null ? null : earlyArrivedAt.clone();
@@ -189,7 +187,7 @@ public final class InstanceState implements InstanceView {
       return false;
     }
     for (int i = 0; i < reachedAt.length; i++) {
-      if (s.reachedAt[i] != reachedAt[i] || s.eventIdHash[i] != eventIdHash[i]
+      if (s.reachedAt[i] != reachedAt[i]
           || !java.util.Objects.equals(s.eventId[i], eventId[i])
           || s.unexpectedCount(i) != unexpectedCount(i)
           || ((early & (1L << i)) != 0 && s.earlyArrivedAt(i) != earlyArrivedAt(i))) {

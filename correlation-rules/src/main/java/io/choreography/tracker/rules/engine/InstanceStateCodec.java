@@ -115,9 +115,7 @@ public final class InstanceStateCodec {
     for (long m = s.reached; m != 0; m &= m - 1) {
       int step = Long.numberOfTrailingZeros(m);
       s.reachedAt[step] = start + in.readSignedVarLong();
-      String eventId = in.readString();
-      s.eventId[step] = eventId;
-      s.eventIdHash[step] = EventIdHash.of(eventId);
+      s.eventId[step] = in.readString();
     }
     if ((flags & ENDED) != 0) {
       s.endedAt = start + in.readSignedVarLong();

@@ -43,9 +43,8 @@ public final class ProcessTracker {
       out.created = true;
     }
     out.state = s;
-    long hash = EventIdHash.of(event.eventId());
-    long stepHash = EventIdHash.forStep(hash, step);
-    if ((s.isReached(step) && s.eventIdHash(step) == hash) || s.hasSeen(stepHash)) {
+    long stepHash = EventIdHash.forStep(EventIdHash.of(event.eventId()), step);
+    if ((s.isReached(step) && event.eventId().equals(s.eventId(step))) || s.hasSeen(stepHash)) {
       out.duplicate = true;
     } else if ((s.reachedMask() & process.choiceSiblings(step)) != 0) {
       long count = StateApplier.countUnexpected(s, step);
@@ -53,11 +52,11 @@ public final class ProcessTracker {
           messages.withdrawn(process, step, s.reachedMask() & process.choiceSiblings(step), event.eventId(), count),
           out);
     } else if (!s.running()) {
-      applyAfterEnd(s, event, hash, stepHash, arrival, out);
+      applyAfterEnd(s, event, stepHash, arrival, out);
     } else if (s.isReached(step)) {
       applyReachedAgain(s, event, stepHash, arrival, out);
     } else {
-      applyReach(s, event, hash, arrival, out);
+      applyReach(s, event, arrival, out);
     }
     out.changed = !out.duplicate;
     out.nextDueAt = NextDueCalculator.nextDue(s);
@@ -95,7 +94,7 @@ public final class ProcessTracker {
     return NextDueCalculator.nextDue(state);
   }
 
-  private void applyReach(InstanceState s, EngineEvent event, long hash, long arrival, EngineOutput out) {
+  private void applyReach(InstanceState s, EngineEvent event, long arrival, EngineOutput out) {
     int step = event.step();
     long early = s.earlyMask();
     long[] missingBefore = null;
@@ -106,7 +105,7 @@ public final class ProcessTracker {
         missingBefore[e] = Predecessors.missing(s, e);
       }
     }
-    StateApplier.reach(s, step, event.eventTime(), event.eventId(), hash);
+    StateApplier.reach(s, step, event.eventTime(), event.eventId());
     StateApplier.resolveStuck(s, (1L << step) | process.choiceSiblings(step), arrival, out);
     boolean isEarly = Predecessors.missing(s, step) != 0;
     if (isEarly) {
@@ -136,15 +135,14 @@ public final class ProcessTracker {
    * after the end step: arrived within the reorder window of the end step's arrival and with an event time not
    * after it.
    */
-  private void applyAfterEnd(InstanceState s, EngineEvent event, long hash, long stepHash, long arrival,
-      EngineOutput out) {
+  private void applyAfterEnd(InstanceState s, EngineEvent event, long stepHash, long arrival, EngineOutput out) {
     int step = event.step();
     boolean reordered = ReorderWindow.within(s.endArrivedAt(), arrival, process.reorderWindowMillis())
         && event.eventTime() <= s.endedAt()
         && (!s.isReached(step) || process.isRepeat(step));
     if (reordered) {
       if (!s.isReached(step)) {
-        StateApplier.reach(s, step, event.eventTime(), event.eventId(), hash);
+        StateApplier.reach(s, step, event.eventTime(), event.eventId());
       }
       if (process.isRepeat(step)) {
         StateApplier.addSeen(s, stepHash);

@@ -18,10 +18,9 @@ final class StateApplier {
 
   private StateApplier() {}
 
-  static void reach(InstanceState s, int step, long eventTime, String eventId, long hash) {
+  static void reach(InstanceState s, int step, long eventTime, String eventId) {
     s.reached |= 1L << step;
     s.reachedAt[step] = eventTime;
-    s.eventIdHash[step] = hash;
     s.eventId[step] = eventId;
     if (eventTime < s.startedAt) {
       // a later step overtook the start step in transport: the instance began at the earliest event time
