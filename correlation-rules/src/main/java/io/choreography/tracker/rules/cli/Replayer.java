@@ -7,6 +7,7 @@ import io.choreography.tracker.model.RawRecord;
 import io.choreography.tracker.rules.definition.ProcessDefinitions;
 import io.choreography.tracker.rules.engine.EscalationCommand;
 import io.choreography.tracker.rules.engine.InstanceSnapshots;
+import io.choreography.tracker.rules.engine.InstanceView;
 import io.choreography.tracker.rules.engine.StuckMessageHint;
 import io.choreography.tracker.rules.extract.ExtractedEvent;
 import io.choreography.tracker.rules.extract.StepMatch;
@@ -16,7 +17,6 @@ import io.choreography.tracker.rules.tracking.MatchedEvent;
 import io.choreography.tracker.rules.tracking.PublishedChange;
 import io.choreography.tracker.rules.tracking.Tracker;
 import io.choreography.tracker.rules.tracking.TrackerCounters;
-import io.choreography.tracker.rules.tracking.state.DueTimer;
 import io.choreography.tracker.rules.tracking.state.memory.InMemoryTrackingState;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -77,10 +77,10 @@ final class Replayer extends LocalRouting implements TrackerCounters {
   /** Fires every timer due up to {@code time}, each at its own due time. */
   void advanceTo(long time) {
     verdictTime = Math.max(verdictTime, time);
-    DueTimer next;
-    while ((next = state.dueIndex().earliest()) != null && next.dueAt() <= verdictTime) {
-      clock = Math.max(clock, next.dueAt());
-      tracker.fireDue(next.dueAt(), Integer.MAX_VALUE);
+    long next;
+    while ((next = state.dueIndex().earliestDueAt()) != InstanceView.NONE && next <= verdictTime) {
+      clock = Math.max(clock, next);
+      tracker.fireDue(next, Integer.MAX_VALUE);
       deliver(tracker);
     }
     clock = Math.max(clock, verdictTime);
@@ -88,9 +88,9 @@ final class Replayer extends LocalRouting implements TrackerCounters {
 
   /** Lets the verdict time run on until no timer is left; returns where it stopped. */
   long finish() {
-    DueTimer next;
-    while ((next = state.dueIndex().earliest()) != null) {
-      advanceTo(next.dueAt());
+    long next;
+    while ((next = state.dueIndex().earliestDueAt()) != InstanceView.NONE) {
+      advanceTo(next);
     }
     return clock;
   }

@@ -72,10 +72,13 @@ public final class InMemoryDueIndex implements MutableDueIndex {
     return n;
   }
 
-  /** The earliest timer, or null when none is left (replay runs the clock on from timer to timer). */
-  public DueTimer earliest() {
+  /**
+   * When the earliest timer falls due, or {@link InstanceView#NONE} when none is left (replay runs the clock on from
+   * timer to timer, asking before every record: the keys due then are not looked at).
+   */
+  public long earliestDueAt() {
     Map.Entry<Long, ArenaTable> first = byDueTime.firstEntry();
-    return first == null ? null : new DueTimer(first.getKey(), Collections.min(keys(first.getValue())));
+    return first == null ? InstanceView.NONE : first.getKey();
   }
 
   public int size() {

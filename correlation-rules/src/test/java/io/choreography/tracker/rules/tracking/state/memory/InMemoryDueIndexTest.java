@@ -2,6 +2,7 @@ package io.choreography.tracker.rules.tracking.state.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.choreography.tracker.rules.engine.InstanceView;
 import io.choreography.tracker.rules.tracking.state.DueTimer;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,15 @@ class InMemoryDueIndexTest {
         new DueTimer(30, "c"));
     assertThat(index.dueBy(30, 2)).containsExactly(new DueTimer(10, "a"), new DueTimer(10, "b"));
     assertThat(index.dueBy(9, 10)).isEmpty();
+    assertThat(index.earliestDueAt()).isEqualTo(10);
     index.remove(10, "a");
-    assertThat(index.earliest()).isEqualTo(new DueTimer(10, "b"));
+    index.remove(10, "b");
+    assertThat(index.earliestDueAt()).isEqualTo(30);
+    assertThat(index.dueBy(30, 10)).containsExactly(new DueTimer(30, "c"));
+    index.remove(30, "c");
+    index.remove(40, "d");
+    assertThat(index.earliestDueAt()).isEqualTo(InstanceView.NONE);
+    assertThat(index.size()).isZero();
   }
 
   @Test
