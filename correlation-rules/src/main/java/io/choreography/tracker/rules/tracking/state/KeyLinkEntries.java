@@ -31,7 +31,12 @@ public final class KeyLinkEntries {
   }
 
   public static List<MatchedEvent> decodeWaiting(byte[] bytes) {
-    BinaryReader in = reader(bytes);
+    return decodeWaiting(bytes, 0, bytes.length);
+  }
+
+  /** Decodes the {@code length} bytes of {@code bytes} from {@code offset}. */
+  public static List<MatchedEvent> decodeWaiting(byte[] bytes, int offset, int length) {
+    BinaryReader in = reader(bytes, offset, length);
     int n = in.readVarInt();
     List<MatchedEvent> events = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -64,7 +69,12 @@ public final class KeyLinkEntries {
   }
 
   public static Map<String, List<String>> decodeKeys(byte[] bytes) {
-    BinaryReader in = reader(bytes);
+    return decodeKeys(bytes, 0, bytes.length);
+  }
+
+  /** Decodes the {@code length} bytes of {@code bytes} from {@code offset}. */
+  public static Map<String, List<String>> decodeKeys(byte[] bytes, int offset, int length) {
+    BinaryReader in = reader(bytes, offset, length);
     int n = in.readVarInt();
     Map<String, List<String>> keys = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -79,8 +89,8 @@ public final class KeyLinkEntries {
     return keys;
   }
 
-  private static BinaryReader reader(byte[] bytes) {
-    BinaryReader in = new BinaryReader(bytes);
+  private static BinaryReader reader(byte[] bytes, int offset, int length) {
+    BinaryReader in = new BinaryReader(bytes, offset, length);
     int version = in.readByte();
     if (version != VERSION) {
       throw new IllegalArgumentException("unknown key link entry version " + version);

@@ -25,14 +25,14 @@ public final class InMemoryKeyLinks implements MutableKeyLinks {
 
   @Override
   public List<MatchedEvent> waiting(String linkKey) {
-    byte[] entry = waiting.get(linkKey);
-    return entry == null ? List.of() : KeyLinkEntries.decodeWaiting(entry);
+    List<MatchedEvent> events = waiting.read(linkKey, KeyLinkEntries::decodeWaiting);
+    return events == null ? List.of() : events;
   }
 
   @Override
   public Map<String, List<String>> keysOf(String instanceKey) {
-    byte[] entry = keys.get(instanceKey);
-    return entry == null ? Map.of() : KeyLinkEntries.decodeKeys(entry);
+    Map<String, List<String>> values = keys.read(instanceKey, KeyLinkEntries::decodeKeys);
+    return values == null ? Map.of() : values;
   }
 
   @Override
