@@ -7,45 +7,64 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Timers by due time, then key: a sorted map of due times, each to the set of keys due then, kept as an {@link
- * ArenaTable} (no heap object per timer: a replay holds a timer per open instance). Putting and removing a timer
- * compares due times only (many instances fall due at the same millisecond); the keys of a due time are sorted
- * when they fall due, so that timers fire in the order the service's store gives them (due time, then key).
+ * Timers by due time, then key: a sorted map of due times, each to the key due then or, when several are, to the set
+ * of them kept as an {@link ArenaTable} (no heap object per timer: when a replay's instances fall due at the same
+ * millisecond, hundreds of thousands do; when their due times differ, a due time holds one key and needs no set).
+ * Putting and removing a timer compares due times only; the keys of a due time are sorted when they fall due, so
+ * that timers fire in the order the service's store gives them (due time, then key).
  */
 public final class InMemoryDueIndex implements MutableDueIndex {
 
   private static final byte[] NOTHING = new byte[0];
 
-  private final TreeMap<Long, ArenaTable> byDueTime = new TreeMap<>();
+  /** Per due time: its one key (a {@code String}) or its keys (an {@code ArenaTable}). */
+  private final TreeMap<Long, Object> byDueTime = new TreeMap<>();
   private int size;
 
   @Override
   public void put(long dueAt, String key) {
-    if (dueAt != InstanceView.NONE
-        && byDueTime.computeIfAbsent(dueAt, t -> new ArenaTable()).putIfAbsent(key, NOTHING)) {
+    if (dueAt == InstanceView.NONE) {
+      return;
+    }
+    Object keys = byDueTime.putIfAbsent(dueAt, key);
+    if (keys == null) {
+      size++;
+    } else if (keys instanceof ArenaTable table) {
+      if (table.putIfAbsent(key, NOTHING)) {
+        size++;
+      }
+    } else if (!keys.equals(key)) {
+      ArenaTable table = new ArenaTable();
+      table.put((String) keys, NOTHING);
+      table.put(key, NOTHING);
+      byDueTime.put(dueAt, table);
       size++;
     }
   }
 
   @Override
   public void remove(long dueAt, String key) {
-    ArenaTable keys = byDueTime.get(dueAt);
-    if (keys != null && keys.remove(key)) {
-      size--;
-      if (keys.size() == 0) {
-        byDueTime.remove(dueAt);
+    Object keys = byDueTime.get(dueAt);
+    if (keys instanceof ArenaTable table) {
+      if (table.remove(key)) {
+        size--;
+        if (table.size() == 0) {
+          byDueTime.remove(dueAt);
+        }
       }
+    } else if (keys != null && keys.equals(key)) {
+      byDueTime.remove(dueAt);
+      size--;
     }
   }
 
   @Override
   public List<DueTimer> dueBy(long upTo, int limit) {
     List<DueTimer> due = new ArrayList<>();
-    for (Map.Entry<Long, ArenaTable> at : byDueTime.headMap(upTo, true).entrySet()) {
+    for (Map.Entry<Long, Object> at : byDueTime.headMap(upTo, true).entrySet()) {
       for (String key : sorted(at.getValue())) {
         if (due.size() >= limit) {
           return due;
@@ -62,9 +81,8 @@ public final class InMemoryDueIndex implements MutableDueIndex {
       return 0;
     }
     int n = 0;
-    NavigableMap<Long, ArenaTable> range = byDueTime.subMap(after, false, upTo, true);
-    for (ArenaTable keys : range.values()) {
-      n += keys.size();
+    for (Object keys : byDueTime.subMap(after, false, upTo, true).values()) {
+      n += keys instanceof ArenaTable table ? table.size() : 1;
       if (n >= cap) {
         return cap;
       }
@@ -77,7 +95,7 @@ public final class InMemoryDueIndex implements MutableDueIndex {
    * timer to timer, asking before every record: the keys due then are not looked at).
    */
   public long earliestDueAt() {
-    Map.Entry<Long, ArenaTable> first = byDueTime.firstEntry();
+    Map.Entry<Long, Object> first = byDueTime.firstEntry();
     return first == null ? InstanceView.NONE : first.getKey();
   }
 
@@ -85,14 +103,12 @@ public final class InMemoryDueIndex implements MutableDueIndex {
     return size;
   }
 
-  private static List<String> keys(ArenaTable table) {
-    List<String> keys = new ArrayList<>(table.size());
-    table.forEachKey(keys::add);
-    return keys;
-  }
-
-  private static List<String> sorted(ArenaTable table) {
-    List<String> list = keys(table);
+  private static List<String> sorted(Object keys) {
+    if (!(keys instanceof ArenaTable table)) {
+      return List.of((String) keys);
+    }
+    List<String> list = new ArrayList<>(table.size());
+    table.forEachKey(list::add);
     Collections.sort(list);
     return list;
   }

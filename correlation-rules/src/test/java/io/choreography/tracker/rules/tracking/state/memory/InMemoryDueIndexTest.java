@@ -35,6 +35,33 @@ class InMemoryDueIndexTest {
   }
 
   @Test
+  void shouldKeepOneKeyOfADueTimeAndManyAlike() {
+    // given: a due time of one key, then of two, then of one again
+    index.put(10, "b");
+    index.put(10, "b");
+    assertThat(index.size()).isEqualTo(1);
+    index.put(10, "a");
+    index.put(10, "c");
+    index.put(10, "a");
+    assertThat(index.size()).isEqualTo(3);
+    index.remove(10, "b");
+    index.remove(10, "x");
+    index.remove(11, "a");
+    // when / then
+    assertThat(index.dueBy(10, 10)).containsExactly(new DueTimer(10, "a"), new DueTimer(10, "c"));
+    assertThat(index.countDue(0, 10, 100)).isEqualTo(2);
+    index.remove(10, "a");
+    index.remove(10, "c");
+    assertThat(index.size()).isZero();
+    assertThat(index.earliestDueAt()).isEqualTo(InstanceView.NONE);
+    index.put(20, "d");
+    index.remove(20, "e");
+    assertThat(index.dueBy(20, 10)).containsExactly(new DueTimer(20, "d"));
+    index.remove(20, "d");
+    assertThat(index.dueBy(20, 10)).isEmpty();
+  }
+
+  @Test
   void shouldCountTheTimersDueInAHalfOpenRangeUpToTheCap() {
     // given
     for (int t = 1; t <= 10; t++) {
