@@ -85,12 +85,6 @@ public final class InstanceState implements InstanceView {
   }
 
   @Override
-  public long eventIdHash(int step) {
-    // derived when asked: decoding a state hashes no ids (duplicates are told by the id itself)
-    return eventId[step] == null ? 0 : EventIdHash.of(eventId[step]);
-  }
-
-  @Override
   public String eventId(int step) {
     return eventId[step];
   }

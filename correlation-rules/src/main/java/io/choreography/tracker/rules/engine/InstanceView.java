@@ -56,8 +56,6 @@ public interface InstanceView {
   /** Event time of the event that reached the step (the first one for a repeat step), or NONE. */
   long reachedAt(int step);
 
-  /** 64-bit hash of that event's id (duplicate detection). */
-  long eventIdHash(int step);
 
   /** Id of the event that reached the step, for the API; null when not reached. */
   String eventId(int step);

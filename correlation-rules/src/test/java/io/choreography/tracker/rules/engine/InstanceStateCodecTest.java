@@ -25,7 +25,6 @@ class InstanceStateCodecTest {
     // then
     assertThat(decoded).isEqualTo(h.state);
     assertThat(decoded.eventId(1)).isEqualTo(h.state.eventId(1));
-    assertThat(decoded.eventIdHash(1)).isEqualTo(h.state.eventIdHash(1));
   }
 
   @Test

@@ -24,7 +24,7 @@ public final class StoredInstance {
   }
 
   public static String version(byte[] stored) {
-    return new String(stored, 1, stored[0] & 0xFF, StandardCharsets.US_ASCII);
+    return version(stored, 0);
   }
 
   /**
@@ -32,8 +32,7 @@ public final class StoredInstance {
    * the step count, so an instance whose definition changed shape cannot be decoded (IllegalArgumentException).
    */
   public static InstanceState decode(CompiledProcess process, byte[] stored) {
-    int start = 1 + (stored[0] & 0xFF);
-    return InstanceStateCodec.decode(process, stored, start, stored.length - start);
+    return decode(process, stored, 0, stored.length);
   }
 
   /** The version and the decoded state. */
@@ -43,10 +42,16 @@ public final class StoredInstance {
 
   /** The version and the decoded state of the entry in {@code length} bytes of {@code bytes} from {@code offset}. */
   public static TrackedInstance read(CompiledProcess process, byte[] bytes, int offset, int length) {
-    int versionLength = bytes[offset] & 0xFF;
-    int start = offset + 1 + versionLength;
-    InstanceState state = InstanceStateCodec.decode(process, bytes, start, length - 1 - versionLength);
-    return new TrackedInstance(new String(bytes, offset + 1, versionLength, StandardCharsets.US_ASCII), state);
+    return new TrackedInstance(version(bytes, offset), decode(process, bytes, offset, length));
+  }
+
+  private static String version(byte[] bytes, int offset) {
+    return new String(bytes, offset + 1, bytes[offset] & 0xFF, StandardCharsets.US_ASCII);
+  }
+
+  private static InstanceState decode(CompiledProcess process, byte[] bytes, int offset, int length) {
+    int head = 1 + (bytes[offset] & 0xFF);
+    return InstanceStateCodec.decode(process, bytes, offset + head, length - head);
   }
 
   /** The bytes an entry starts with before the engine's: the version's length and ASCII. */

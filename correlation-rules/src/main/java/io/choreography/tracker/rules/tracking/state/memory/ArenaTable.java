@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * key's length and UTF-8 bytes, then the value's length and bytes. A lookup reads the slot's hash, then verifies the
  * key inside the entry it points to (which holds the value too): no key object is kept. Removal shifts the probe
  * chain back (no tombstones). Pages start at 256 B and double up to 1 MiB, so that a table holding little costs
- * little (the timer index keeps one per due time). An entry replaced or removed leaves its bytes behind; once they
+ * little (the timer index keeps one per due time of several keys). An entry replaced or removed leaves its bytes behind; once they
  * outweigh the live entries and the slots, the live entries are copied to fresh pages, so that space stays
  * proportional to what is stored and copying costs no more than the writes that made it necessary. Not
  * thread-safe.
@@ -62,7 +62,7 @@ final class ArenaTable {
     return size;
   }
 
-  /** The bytes of the live entries (keys, values and their lengths), for reports. */
+  /** The bytes of the live entries (keys, values and their lengths), for tests. */
   long liveBytes() {
     return liveBytes;
   }
